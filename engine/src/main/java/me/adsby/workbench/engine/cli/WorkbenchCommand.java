@@ -1,0 +1,75 @@
+package me.adsby.workbench.engine.cli;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import me.adsby.workbench.engine.about.VersionInfo;
+import me.adsby.workbench.storage.home.WorkbenchHome;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The top-level {@code workbench} command: with no subcommand it opens the desktop app. */
+@Command(name = "workbench",
+        mixinStandardHelpOptions = true,
+        versionProvider = WorkbenchCommand.Versions.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "Workbench: browse ad datasets, train click-through-rate models, compare runs, publish models.",
+            "With no command it opens the desktop app; with a command it runs headless.",
+            "Every command takes --json for machine-readable output and exits non-zero on failure."},
+        commandListHeading = "%nCommands:%n",
+        subcommands = {DemoDataCommand.class})
+public final class WorkbenchCommand implements Callable<Integer> {
+
+    @Option(names = "--home", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Workbench home: history, runs, registry, cache, settings."
+                    + " Default: $WORKBENCH_HOME, else ~/.workbench.")
+    private String home;
+
+    @Spec
+    private CommandSpec spec;
+
+    private final DesktopOpener desktop;
+    private final Consumer<WorkbenchHome> onHomeOpened;
+    private final Map<String, String> environment;
+
+    WorkbenchCommand(DesktopOpener desktop, Consumer<WorkbenchHome> onHomeOpened, Map<String, String> environment) {
+        this.desktop = desktop;
+        this.onHomeOpened = onHomeOpened;
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (desktop == null) {
+            spec.commandLine().usage(spec.commandLine().getOut());
+            return 0;
+        }
+        return desktop.open(openHome());
+    }
+
+    /** Opens (creating if needed) the home that {@code --home} or the environment names. */
+    public WorkbenchHome openHome() throws IOException {
+        WorkbenchHome opened = WorkbenchHome.open(
+                WorkbenchHome.locate(home, environment, System.getProperty("user.home")));
+        onHomeOpened.accept(opened);
+        return opened;
+    }
+
+    /** {@code --version}: Workbench, Java and the TensorFlow Java API (the natives are not loaded for this). */
+    static final class Versions implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {
+                "Workbench " + VersionInfo.workbench(),
+                "Java " + VersionInfo.java(),
+                "TensorFlow Java " + VersionInfo.tensorflowJava()};
+        }
+    }
+}
