@@ -1,0 +1,84 @@
+package me.adsby.workbench.app;
+
+import java.util.Map;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import me.adsby.workbench.app.about.AboutView;
+import me.adsby.workbench.app.about.AboutViewModel;
+import me.adsby.workbench.app.data.DataView;
+import me.adsby.workbench.app.data.DataViewModel;
+import me.adsby.workbench.app.data.FirstFolder;
+import me.adsby.workbench.app.fx.FxDialogService;
+import me.adsby.workbench.app.notify.NotificationPane;
+import me.adsby.workbench.app.notify.Notifications;
+import me.adsby.workbench.app.settings.SettingsView;
+import me.adsby.workbench.app.settings.SettingsViewModel;
+import me.adsby.workbench.app.settings.UserSettings;
+import me.adsby.workbench.app.shell.MainView;
+import me.adsby.workbench.app.shell.MainViewModel;
+import me.adsby.workbench.app.shell.PlannedScreen;
+import me.adsby.workbench.app.shell.Screen;
+import me.adsby.workbench.app.shell.StatusBar;
+import me.adsby.workbench.app.task.FxTaskExecutor;
+import me.adsby.workbench.app.task.TaskExecutor;
+import me.adsby.workbench.storage.home.WorkbenchHome;
+import me.adsby.workbench.storage.settings.SettingsStore;
+
+/** Builds the desktop app's objects and wires them, by constructor, in one place. FX thread only. */
+final class CompositionRoot implements AutoCloseable {
+
+    private final TaskExecutor tasks;
+
+    /**
+     * @param loaded the settings read in {@code Application.init}, off the FX thread, and whether the file was bad
+     */
+    CompositionRoot(WorkbenchHome home, SettingsStore store, SettingsStore.Loaded loaded, Stage stage) {
+        Notifications notifications = new Notifications(home.logs().resolve(LogFiles.FILE_NAME));
+        tasks = new FxTaskExecutor(notifications::error);
+        UserSettings settings = new UserSettings(loaded.settings(), store, tasks, notifications);
+
+        FxDialogService dialogs = new FxDialogService(stage);
+        DataViewModel dataModel = new DataViewModel(tasks, settings);
+        DataView data = new DataView(dataModel, dialogs);
+        AboutView about = new AboutView(new AboutViewModel(tasks));
+        SettingsView settingsView = new SettingsView(new SettingsViewModel(settings));
+
+        Map<Screen, Node> screens = Map.of(
+                Screen.DATA, data.root(),
+                Screen.RUNS, PlannedScreen.runs().root(),
+                Screen.COMPARE, PlannedScreen.compare().root(),
+                Screen.MODELS, PlannedScreen.models().root());
+        MainView main = new MainView(new MainViewModel(), screens, new NotificationPane(notifications).root(),
+                new StatusBar(tasks, "Home: " + home.root()).root(), new MainView.Actions() {
+                    @Override
+                    public void openFolder() {
+                        data.browse();
+                    }
+
+                    @Override
+                    public void showSettings() {
+                        settingsView.show(stage);
+                    }
+
+                    @Override
+                    public void showAbout() {
+                        about.show(stage);
+                    }
+                });
+
+        Scene scene = new Scene(main.root());
+        scene.getStylesheets().add(CompositionRoot.class.getResource("workbench.css").toExternalForm());
+        stage.setTitle("Workbench");
+        stage.setScene(scene);
+
+        loaded.problem().ifPresent(problem -> notifications.error("Settings were unreadable", problem));
+        new FirstFolder(home, tasks, dataModel, notifications).open(loaded.settings());
+        data.focus();
+    }
+
+    @Override
+    public void close() {
+        tasks.shutdown();
+    }
+}

@@ -1,0 +1,57 @@
+package me.adsby.workbench.app.shell;
+
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import me.adsby.workbench.app.fx.Fxml;
+
+/**
+ * A screen that this build does not have yet: it says plainly what it will hold, and offers no controls
+ * that would pretend otherwise.
+ */
+public final class PlannedScreen {
+
+    private final String title;
+    private final String description;
+    private final Parent root;
+
+    @FXML private Label titleLabel;
+    @FXML private Label descriptionLabel;
+
+    public PlannedScreen(String title, String description) {
+        this.title = title;
+        this.description = description;
+        this.root = Fxml.load(this);
+    }
+
+    @FXML
+    private void initialize() {
+        titleLabel.setText(title);
+        descriptionLabel.setText(description);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public static PlannedScreen runs() {
+        return new PlannedScreen("Runs", "Runs will list every training run, live and past: its status, "
+                + "target (local CPU, local GPU or cloud), parameters, provenance, per-epoch metrics and "
+                + "artifacts, with launch, cancel and resume.\n\nThis build cannot train models yet, so there "
+                + "are no runs to show.");
+    }
+
+    public static PlannedScreen compare() {
+        return new PlannedScreen("Compare", "Compare will put two or more runs side by side: metrics with "
+                + "95% confidence intervals, the difference to a baseline marked better, worse or tie only "
+                + "when the interval says so, and overlaid charts of epoch metrics, ROC, precision-recall, "
+                + "calibration and slices.\n\nIt needs runs, which this build cannot make yet.");
+    }
+
+    public static PlannedScreen models() {
+        return new PlannedScreen("Models", "Models will show the serving registry that TensorFlow Serving "
+                + "reads: each published model and its versions, the production and staging labels, each "
+                + "version's validation report and model card, the audit log, and one-click rollback.\n\n"
+                + "This build cannot publish models yet.");
+    }
+}
