@@ -64,6 +64,7 @@ public final class DataView {
         sizeColumn.setCellValueFactory(row -> text(Sizes.human(row.getValue().size())));
         modifiedColumn.setCellValueFactory(row -> text(row.getValue().modified() == null
                 ? "" : MODIFIED.format(row.getValue().modified())));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setItems(model.entries());
         Label empty = new Label();
         empty.textProperty().bind(model.emptyText());

@@ -44,8 +44,10 @@ public final class SettingsViewModel {
         String project = gcsProject.get();
         TrainingTarget chosen = target.get();
         boolean forget = forgetRecent;
-        settings.update(current -> new Settings(project, chosen,
-                forget ? java.util.List.of() : current.recentLocations()));
+        settings.update(current -> {
+            Settings edited = current.withDefaultGcsProject(project).withDefaultTarget(chosen);
+            return forget ? edited.withoutRecentLocations() : edited;
+        });
     }
 
     public StringProperty gcsProjectProperty() {

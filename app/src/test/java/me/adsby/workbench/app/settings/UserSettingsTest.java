@@ -35,7 +35,7 @@ class UserSettingsTest {
         dialog.forgetRecentLocations();
         dialog.apply();
 
-        Settings expected = new Settings("ads-research", TrainingTarget.LOCAL_GPU, java.util.List.of());
+        Settings expected = new Settings("ads-research", null, TrainingTarget.LOCAL_GPU, java.util.List.of());
         assertThat(settings.current()).isEqualTo(expected);
         assertThat(store.load()).isEqualTo(expected);
     }

@@ -8,23 +8,23 @@ import java.util.Optional;
  * commands that work, and typing one says plainly that it is not there yet, instead of "unknown command".
  */
 enum PlannedCommand {
-    DATASETS("datasets", "list URI | stats CSV_URI | validate CSV_URI | drift BASE_URI CANDIDATE_URI"),
-    TRAIN("train", "--data CSV_URI --label COL [--recipe tabular|image|multimodal] ... : train a model in a worker"),
-    RUNS("runs", "list | show RUN_ID | cancel RUN_ID | delete RUN_ID"),
-    EVALUATE("evaluate", "RUN_ID|MODEL_DIR --data CSV_URI : score a model on a dataset"),
-    METRICS("metrics", "--predictions CSV --label-column C --score-column S [--slice-column K]"),
-    COMPARE("compare", "RUN_ID... [--baseline RUN_ID] : metrics with intervals and verdicts"),
-    PUBLISH("publish", "RUN_ID --model-name NAME [--registry URI] [--label production|staging]"),
-    REGISTRY("registry", "list | show NAME | rollback NAME | label NAME VERSION LABEL"),
-    SERVE("serve", "[--registry URI] [--port 8501] : TF Serving's REST API from the registry"),
-    WORKER("worker", "--run-dir URI : the process that trains one run (internal)");
+    DATASETS("datasets", "list, stats, validate and drift of CSV datasets"),
+    TRAIN("train", "train a model on a dataset in a worker process"),
+    RUNS("runs", "list, show, cancel and delete runs"),
+    EVALUATE("evaluate", "score a run's model on a dataset"),
+    METRICS("metrics", "metrics of a predictions CSV, optionally per slice"),
+    COMPARE("compare", "compare runs: metrics with intervals and verdicts"),
+    PUBLISH("publish", "publish a run's model to the serving registry"),
+    REGISTRY("registry", "list, show, label and roll back registry models"),
+    SERVE("serve", "serve the registry over TF Serving's REST API"),
+    WORKER("worker", "the process that trains one run (internal)");
 
     private final String commandName;
-    private final String synopsis;
+    private final String summary;
 
-    PlannedCommand(String commandName, String synopsis) {
+    PlannedCommand(String commandName, String summary) {
         this.commandName = commandName;
-        this.synopsis = synopsis;
+        this.summary = summary;
     }
 
     String commandName() {
@@ -43,7 +43,7 @@ enum PlannedCommand {
     /** Lines for the help footer, aligned like picocli's command list. */
     static List<String> helpLines() {
         return java.util.Arrays.stream(values())
-                .map(command -> String.format("  %-11s %s", command.commandName, command.synopsis))
+                .map(command -> String.format("  %-10s %s", command.commandName, command.summary))
                 .toList();
     }
 }

@@ -9,16 +9,19 @@ import java.util.List;
  * credentials come from Application Default Credentials, each time.
  *
  * @param defaultGcsProject the Google Cloud project for GCS requests, or null for the ADC default
+ * @param gcsEndpoint       another GCS endpoint (a private one, or a test server), or null for Google's
  * @param defaultTarget     where runs train unless a run says otherwise
  * @param recentLocations   dataset locations opened lately, newest first, at most {@value #MAX_RECENT}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Settings(String defaultGcsProject, TrainingTarget defaultTarget, List<String> recentLocations) {
+public record Settings(String defaultGcsProject, String gcsEndpoint, TrainingTarget defaultTarget,
+        List<String> recentLocations) {
 
     public static final int MAX_RECENT = 10;
 
     public Settings {
-        defaultGcsProject = defaultGcsProject == null || defaultGcsProject.isBlank() ? null : defaultGcsProject.strip();
+        defaultGcsProject = blankToNull(defaultGcsProject);
+        gcsEndpoint = blankToNull(gcsEndpoint);
         defaultTarget = defaultTarget == null ? TrainingTarget.LOCAL_CPU : defaultTarget;
         recentLocations = recentLocations == null ? List.of() : List.copyOf(recentLocations.stream()
                 .filter(location -> location != null && !location.isBlank())
@@ -28,15 +31,19 @@ public record Settings(String defaultGcsProject, TrainingTarget defaultTarget, L
     }
 
     public static Settings defaults() {
-        return new Settings(null, TrainingTarget.LOCAL_CPU, List.of());
+        return new Settings(null, null, TrainingTarget.LOCAL_CPU, List.of());
     }
 
     public Settings withDefaultGcsProject(String project) {
-        return new Settings(project, defaultTarget, recentLocations);
+        return new Settings(project, gcsEndpoint, defaultTarget, recentLocations);
+    }
+
+    public Settings withGcsEndpoint(String endpoint) {
+        return new Settings(defaultGcsProject, endpoint, defaultTarget, recentLocations);
     }
 
     public Settings withDefaultTarget(TrainingTarget target) {
-        return new Settings(defaultGcsProject, target, recentLocations);
+        return new Settings(defaultGcsProject, gcsEndpoint, target, recentLocations);
     }
 
     /** Puts the location first, removing an older mention of it, keeping at most {@value #MAX_RECENT}. */
@@ -44,6 +51,14 @@ public record Settings(String defaultGcsProject, TrainingTarget defaultTarget, L
         List<String> recent = new ArrayList<>(recentLocations.size() + 1);
         recent.add(location);
         recent.addAll(recentLocations);
-        return new Settings(defaultGcsProject, defaultTarget, recent);
+        return new Settings(defaultGcsProject, gcsEndpoint, defaultTarget, recent);
+    }
+
+    public Settings withoutRecentLocations() {
+        return new Settings(defaultGcsProject, gcsEndpoint, defaultTarget, List.of());
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -120,7 +120,7 @@ class SettingsStoreTest {
 
     @Test
     void blankProjectMeansTheCredentialsDefault() {
-        assertThat(new Settings("  ", null, null)).isEqualTo(Settings.defaults());
+        assertThat(new Settings("  ", " ", null, null)).isEqualTo(Settings.defaults());
         assertThat(Settings.defaults().withDefaultGcsProject(" p-1 ").defaultGcsProject()).isEqualTo("p-1");
         assertThat(List.of(TrainingTarget.values())).extracting(TrainingTarget::id).containsExactly("local-cpu", "local-gpu");
     }
