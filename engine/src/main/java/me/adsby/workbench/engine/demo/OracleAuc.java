@@ -14,9 +14,20 @@ final class OracleAuc {
     private OracleAuc() {
     }
 
-    /** The AUC, or NaN when the ads are all clicked or all unclicked. */
+    /** The AUC of a score of the ads, or NaN when the ads are all clicked or all unclicked. */
     static double of(List<DemoAd> ads, ToDoubleFunction<DemoAd> score) {
-        double[] scores = ads.stream().mapToDouble(score).toArray();
+        boolean[] labels = new boolean[ads.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = ads.get(i).clicked();
+        }
+        return of(ads.stream().mapToDouble(score).toArray(), labels);
+    }
+
+    /** The AUC of scores against labels, or NaN when the labels are all true or all false. */
+    static double of(double[] scores, boolean[] labels) {
+        if (scores.length != labels.length) {
+            throw new IllegalArgumentException(scores.length + " scores but " + labels.length + " labels");
+        }
         Integer[] order = new Integer[scores.length];
         Arrays.setAll(order, i -> i);
         Arrays.sort(order, Comparator.comparingDouble(i -> scores[i]));
@@ -29,7 +40,7 @@ final class OracleAuc {
             long groupPositives = 0;
             long groupNegatives = 0;
             while (end < order.length && scores[order[end]] == scores[order[start]]) {
-                if (ads.get(order[end]).clicked()) {
+                if (labels[order[end]]) {
                     groupPositives++;
                 } else {
                     groupNegatives++;
