@@ -6,10 +6,13 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -19,34 +22,47 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.StackPane;
 import me.adsby.workbench.app.fx.DialogService;
 import me.adsby.workbench.app.fx.Fxml;
-import me.adsby.workbench.storage.files.FolderEntry;
+import me.adsby.workbench.app.settings.UserSettings;
+import me.adsby.workbench.storage.blob.BlobUri;
 
-/** The Data screen: a local folder's entries, with a location bar, Up, Browse and recent locations. */
+/**
+ * The Data screen: a browser of local folders and GCS buckets (location bar, breadcrumbs, a table that loads
+ * more as it scrolls) beside the dataset view of the CSV opened from it.
+ */
 public final class DataView {
 
-    private static final DateTimeFormatter MODIFIED = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+    /** Rows from the end of the table at which the next page is fetched. */
+    private static final int PREFETCH_ROWS = 100;
+    private static final DateTimeFormatter UPDATED = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
             .withLocale(Locale.getDefault()).withZone(ZoneId.systemDefault());
 
-    private final DataViewModel model;
+    private final BrowserViewModel model;
     private final DialogService dialogs;
+    private final UserSettings settings;
+    private final Node datasetView;
     private final Parent root;
 
     @FXML private TextField locationField;
     @FXML private Button upButton;
     @FXML private MenuButton recentButton;
+    @FXML private FlowPane breadcrumbBar;
     @FXML private Label problemLabel;
-    @FXML private TableView<FolderEntry> table;
-    @FXML private TableColumn<FolderEntry, String> nameColumn;
-    @FXML private TableColumn<FolderEntry, String> kindColumn;
-    @FXML private TableColumn<FolderEntry, String> sizeColumn;
-    @FXML private TableColumn<FolderEntry, String> modifiedColumn;
+    @FXML private TableView<BrowserEntry> table;
+    @FXML private TableColumn<BrowserEntry, String> nameColumn;
+    @FXML private TableColumn<BrowserEntry, String> sizeColumn;
+    @FXML private TableColumn<BrowserEntry, String> updatedColumn;
     @FXML private Label summaryLabel;
+    @FXML private StackPane datasetHolder;
 
-    public DataView(DataViewModel model, DialogService dialogs) {
+    public DataView(BrowserViewModel model, DialogService dialogs, UserSettings settings, Node datasetView) {
         this.model = model;
         this.dialogs = dialogs;
+        this.settings = settings;
+        this.datasetView = datasetView;
         this.root = Fxml.load(this);
     }
 
@@ -58,26 +74,18 @@ public final class DataView {
     private void initialize() {
         table.setId("dataTable");
         locationField.setId("dataLocation");
-        nameColumn.setCellValueFactory(row -> text(row.getValue().folder()
-                ? row.getValue().name() + "/" : row.getValue().name()));
-        kindColumn.setCellValueFactory(row -> text(EntryKind.of(row.getValue()).displayName()));
+        datasetHolder.getChildren().setAll(datasetView);
+        nameColumn.setCellValueFactory(row -> text(row.getValue().name()));
         sizeColumn.setCellValueFactory(row -> text(Sizes.human(row.getValue().size())));
-        modifiedColumn.setCellValueFactory(row -> text(row.getValue().modified() == null
-                ? "" : MODIFIED.format(row.getValue().modified())));
+        updatedColumn.setCellValueFactory(row -> text(row.getValue().updated() == null
+                ? "" : UPDATED.format(row.getValue().updated())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setItems(model.entries());
         Label empty = new Label();
         empty.textProperty().bind(model.emptyText());
+        empty.setWrapText(true);
         table.setPlaceholder(empty);
-        table.setRowFactory(view -> {
-            TableRow<FolderEntry> row = new TableRow<>();
-            row.setOnMouseClicked(click -> {
-                if (click.getButton() == MouseButton.PRIMARY && click.getClickCount() == 2 && !row.isEmpty()) {
-                    model.openEntry(row.getItem());
-                }
-            });
-            return row;
-        });
+        table.setRowFactory(view -> new EntryRow());
         table.setOnKeyPressed(key -> {
             if (key.getCode() == KeyCode.ENTER) {
                 model.openEntry(table.getSelectionModel().getSelectedItem());
@@ -91,6 +99,7 @@ public final class DataView {
             table.getSelectionModel().clearSelection();
             table.scrollTo(0);
         });
+        model.breadcrumbs().addListener((ListChangeListener<BlobUri>) change -> showBreadcrumbs());
         upButton.disableProperty().bind(model.folderProperty().isNull());
         problemLabel.textProperty().bind(model.problemProperty());
         problemLabel.visibleProperty().bind(model.problemProperty().isNotEmpty());
@@ -98,6 +107,38 @@ public final class DataView {
         summaryLabel.textProperty().bind(model.summary());
         summaryLabel.visibleProperty().bind(model.folderProperty().isNotNull());
         recentButton.setOnShowing(event -> fillRecent());
+    }
+
+    /** A row that opens its entry on double-click and asks for the next page as the end comes near. */
+    private final class EntryRow extends TableRow<BrowserEntry> {
+        EntryRow() {
+            setOnMouseClicked(click -> {
+                if (click.getButton() == MouseButton.PRIMARY && click.getClickCount() == 2 && !isEmpty()) {
+                    model.openEntry(getItem());
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(BrowserEntry entry, boolean empty) {
+            super.updateItem(entry, empty);
+            if (!empty && getIndex() >= model.entries().size() - PREFETCH_ROWS) {
+                model.loadMore();
+            }
+        }
+    }
+
+    private void showBreadcrumbs() {
+        breadcrumbBar.getChildren().clear();
+        for (BlobUri crumb : model.breadcrumbs()) {
+            if (!breadcrumbBar.getChildren().isEmpty()) {
+                breadcrumbBar.getChildren().add(new Label("›"));
+            }
+            String name = crumb.parent() == null && crumb.isGcs() ? "gs://" + crumb.bucket() : crumb.name();
+            Hyperlink link = new Hyperlink(name);
+            link.setOnAction(event -> model.open(crumb));
+            breadcrumbBar.getChildren().add(link);
+        }
     }
 
     private void fillRecent() {
@@ -127,14 +168,25 @@ public final class DataView {
     }
 
     @FXML
-    private void browse(ActionEvent event) {
+    private void browseLocal(ActionEvent event) {
         browse();
     }
 
-    /** Asks for a folder and opens it. */
+    @FXML
+    private void browseBucket(ActionEvent event) {
+        dialogs.chooseBucket(settings.current().defaultGcsProject()).ifPresent(choice -> {
+            if (!choice.project().isEmpty()) {
+                settings.update(current -> current.withDefaultGcsProject(choice.project()));
+            }
+            model.openTyped(BlobUri.GCS_SCHEME + choice.bucket());
+        });
+    }
+
+    /** Asks for a local folder and opens it. */
     public void browse() {
-        Path start = model.folderProperty().get();
-        dialogs.chooseFolder("Open a dataset folder", start).ifPresent(model::open);
+        BlobUri shown = model.folderProperty().get();
+        Path start = shown == null || shown.isGcs() ? null : shown.toPath();
+        dialogs.chooseFolder("Open a dataset folder", start).ifPresent(folder -> model.open(BlobUri.local(folder)));
     }
 
     /** Puts the keyboard focus in the table, for keyboard navigation. */

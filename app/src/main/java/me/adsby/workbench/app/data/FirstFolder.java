@@ -1,27 +1,27 @@
 package me.adsby.workbench.app.data;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import me.adsby.workbench.app.notify.Notifications;
 import me.adsby.workbench.app.task.BackgroundTask;
 import me.adsby.workbench.app.task.TaskExecutor;
 import me.adsby.workbench.engine.demo.DemoDatasetGenerator;
+import me.adsby.workbench.storage.blob.BlobUri;
 import me.adsby.workbench.storage.home.WorkbenchHome;
 import me.adsby.workbench.storage.settings.Settings;
 
 /**
  * Chooses what the Data screen shows at start: on a new home (no demo folder, no recent locations) it first
- * writes the demo dataset to {@code <home>/demo}; otherwise the most recent local location that still
- * exists, else the demo folder, else the home.
+ * writes the demo dataset to {@code <home>/demo}; otherwise the most recent location (a bucket, or a local
+ * folder that still exists), else the demo folder, else the home.
  */
 public final class FirstFolder {
 
     private final WorkbenchHome home;
     private final TaskExecutor tasks;
-    private final DataViewModel data;
+    private final BrowserViewModel data;
     private final Notifications notifications;
 
-    public FirstFolder(WorkbenchHome home, TaskExecutor tasks, DataViewModel data, Notifications notifications) {
+    public FirstFolder(WorkbenchHome home, TaskExecutor tasks, BrowserViewModel data, Notifications notifications) {
         this.home = home;
         this.tasks = tasks;
         this.data = data;
@@ -42,16 +42,21 @@ public final class FirstFolder {
     }
 
     /** The folder to open, or null when the demo dataset should be written first. Touches the disk. */
-    private Path choose(Settings settings) {
+    private BlobUri choose(Settings settings) {
         if (!Files.exists(home.demo()) && settings.recentLocations().isEmpty()) {
             return null;
         }
         for (String location : settings.recentLocations()) {
-            if (!location.startsWith("gs://") && Files.isDirectory(Path.of(location))) {
-                return Path.of(location);
+            try {
+                BlobUri uri = BlobUri.parse(location);
+                if (uri.isGcs() || Files.isDirectory(uri.toPath())) {
+                    return uri;
+                }
+            } catch (IllegalArgumentException unparsable) {
+                // An old or hand-edited entry; try the next one.
             }
         }
-        return Files.isDirectory(home.demo()) ? home.demo() : home.root();
+        return BlobUri.local(Files.isDirectory(home.demo()) ? home.demo() : home.root());
     }
 
     private void writeDemo() {
@@ -61,18 +66,18 @@ public final class FirstFolder {
         tasks.submit(BackgroundTask.of("Writing the demo dataset",
                         (progress, cancel) -> generator.write(home.demo(), progress, cancel))
                 .onSuccess(dataset -> {
-                    data.open(dataset.directory());
+                    data.open(BlobUri.local(dataset.directory()));
                     notifications.info("Demo dataset ready", dataset.rows() + " synthetic ads with banners in "
                             + dataset.directory() + ". Its README explains how the clicks were made.");
                 })
                 .onCancelled(() -> {
                     data.showNotice("");
-                    data.open(home.root());
+                    data.open(BlobUri.local(home.root()));
                 })
                 .onFailure(failure -> {
                     data.showNotice("");
                     notifications.error("The demo dataset could not be written", failure);
-                    data.open(home.root());
+                    data.open(BlobUri.local(home.root()));
                 }));
     }
 }

@@ -8,4 +8,7 @@ public interface DialogService {
 
     /** Asks for a local folder, starting at {@code initial} when it exists. */
     Optional<Path> chooseFolder(String title, Path initial);
+
+    /** Asks for a GCS bucket (and optional prefix) and the project, prefilled with the default project. */
+    Optional<BucketChoice> chooseBucket(String defaultProject);
 }

@@ -4,6 +4,12 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import javafx.application.Platform;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 
@@ -25,5 +31,38 @@ public final class FxDialogService implements DialogService {
         }
         File chosen = chooser.showDialog(owner);
         return Optional.ofNullable(chosen).map(File::toPath);
+    }
+
+    @Override
+    public Optional<BucketChoice> chooseBucket(String defaultProject) {
+        TextField bucket = new TextField();
+        bucket.setId("bucketField");
+        bucket.setPromptText("my-ads-bucket or my-ads-bucket/2026/");
+        bucket.setPrefColumnCount(28);
+        TextField project = new TextField(defaultProject == null ? "" : defaultProject);
+        project.setId("projectField");
+        project.setPromptText("Empty: the project of your Application Default Credentials");
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        grid.addRow(0, new Label("Bucket:"), bucket);
+        grid.addRow(1, new Label("Project:"), project);
+        Label hint = new Label("Workbench signs in with Application Default Credentials "
+                + "(gcloud auth application-default login) and stores no credentials.");
+        hint.setWrapText(true);
+        hint.setMaxWidth(420);
+        grid.add(hint, 0, 2, 2, 1);
+
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("Open a Google Cloud Storage bucket");
+        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty()
+                .bind(bucket.textProperty().isEmpty());
+        Platform.runLater(bucket::requestFocus);
+        return dialog.showAndWait()
+                .filter(ButtonType.OK::equals)
+                .map(ok -> new BucketChoice(bucket.getText().strip(), project.getText().strip()));
     }
 }

@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The app's {@link TaskExecutor}: named daemon threads for the work, {@link Platform#runLater} for the
  * outcome. A failure that its task does not handle is logged and passed to the fallback (a notification).
+ * A task cancelled while it ran ends with its cancel handler, even if the work finished: a stale result is
+ * never delivered.
  */
 public final class FxTaskExecutor implements TaskExecutor {
 
@@ -50,7 +52,12 @@ public final class FxTaskExecutor implements TaskExecutor {
     private <T> void runOffFxThread(BackgroundTask<T> task, RunningTask handle) {
         try {
             T result = task.work().run(handle, handle.cancellation());
-            finish(handle, () -> task.succeeded(result));
+            if (handle.isCancelled()) {
+                // Cancelled while it ran but finished anyway: its result is no longer wanted.
+                finish(handle, task::cancelled);
+            } else {
+                finish(handle, () -> task.succeeded(result));
+            }
         } catch (CancellationException cancelled) {
             LOG.info("Cancelled: {}", task.title());
             finish(handle, task::cancelled);
