@@ -1,0 +1,25 @@
+package me.adsby.workbench.storage.dataset.stats;
+
+import java.util.Map;
+
+import me.adsby.workbench.storage.image.ImageStatus;
+
+/**
+ * What probing a dataset's images found.
+ *
+ * @param references   image references (cells not missing) in the good rows
+ * @param probed       how many were probed: all of them, or an evenly spread sample
+ * @param sampled      whether only a sample was probed
+ * @param statusCounts probed references per status (statuses not seen left out)
+ * @param okShare      the share of probed references that are {@link ImageStatus#OK}, NaN when none probed
+ * @param width        widths of the OK images, in pixels
+ * @param height       heights of the OK images
+ * @param bytes        file sizes of the OK images whose size is known
+ */
+public record ImageSummary(long references, long probed, boolean sampled, Map<ImageStatus, Long> statusCounts,
+                           double okShare, NumericSummary width, NumericSummary height, NumericSummary bytes) {
+
+    public ImageSummary {
+        statusCounts = Map.copyOf(statusCounts);
+    }
+}
