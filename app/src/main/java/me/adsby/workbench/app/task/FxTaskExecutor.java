@@ -23,7 +23,7 @@ public final class FxTaskExecutor implements TaskExecutor {
 
     private static final Logger LOG = LoggerFactory.getLogger(FxTaskExecutor.class);
 
-    private final ExecutorService threads = Executors.newCachedThreadPool(new NamedDaemons());
+    private final ExecutorService threads;
     private final ObservableList<RunningTask> running = FXCollections.observableArrayList();
     private final ObservableList<RunningTask> runningView = FXCollections.unmodifiableObservableList(running);
     private final BiConsumer<String, Throwable> unhandledFailure;
@@ -31,12 +31,27 @@ public final class FxTaskExecutor implements TaskExecutor {
 
     /** @param unhandledFailure told, on the FX thread, the title and failure of a task without a failure handler */
     public FxTaskExecutor(BiConsumer<String, Throwable> unhandledFailure) {
-        this(unhandledFailure, Platform::runLater);
+        this(unhandledFailure, Platform::runLater, Executors.newCachedThreadPool(new NamedDaemons("workbench-task-")));
+    }
+
+    /**
+     * An executor that runs at most {@code threads} tasks at once and queues the rest: for many small jobs
+     * such as thumbnails, which should not each get a thread.
+     */
+    public static FxTaskExecutor bounded(String name, int threads, BiConsumer<String, Throwable> unhandledFailure) {
+        return new FxTaskExecutor(unhandledFailure, Platform::runLater,
+                Executors.newFixedThreadPool(threads, new NamedDaemons("workbench-" + name + "-")));
     }
 
     FxTaskExecutor(BiConsumer<String, Throwable> unhandledFailure, Consumer<Runnable> fxThread) {
+        this(unhandledFailure, fxThread, Executors.newCachedThreadPool(new NamedDaemons("workbench-task-")));
+    }
+
+    private FxTaskExecutor(BiConsumer<String, Throwable> unhandledFailure, Consumer<Runnable> fxThread,
+            ExecutorService threads) {
         this.unhandledFailure = unhandledFailure;
         this.fxThread = fxThread;
+        this.threads = threads;
     }
 
     @Override
@@ -50,6 +65,10 @@ public final class FxTaskExecutor implements TaskExecutor {
     }
 
     private <T> void runOffFxThread(BackgroundTask<T> task, RunningTask handle) {
+        if (handle.isCancelled()) {
+            finish(handle, task::cancelled);  // cancelled while it waited for a thread
+            return;
+        }
         try {
             T result = task.work().run(handle, handle.cancellation());
             if (handle.isCancelled()) {
@@ -101,10 +120,15 @@ public final class FxTaskExecutor implements TaskExecutor {
 
     private static final class NamedDaemons implements ThreadFactory {
         private final AtomicInteger count = new AtomicInteger();
+        private final String prefix;
+
+        NamedDaemons(String prefix) {
+            this.prefix = prefix;
+        }
 
         @Override
         public Thread newThread(Runnable work) {
-            Thread thread = new Thread(work, "workbench-task-" + count.incrementAndGet());
+            Thread thread = new Thread(work, prefix + count.incrementAndGet());
             thread.setDaemon(true);
             thread.setUncaughtExceptionHandler((t, e) -> LOG.error("Uncaught in {}", t.getName(), e));
             return thread;
