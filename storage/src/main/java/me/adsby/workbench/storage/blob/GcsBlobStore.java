@@ -126,7 +126,7 @@ public final class GcsBlobStore implements BlobStore {
     public BlobInfo write(BlobUri uri, InputStream content, String contentType, WriteCondition condition)
             throws IOException {
         requireGcs(uri);
-        BlobId id = BlobId.of(uri.bucket(), uri.path(), generationOf(condition));
+        BlobId id = BlobId.of(uri.bucket(), uri.path());
         com.google.cloud.storage.BlobInfo target = com.google.cloud.storage.BlobInfo.newBuilder(id)
                 .setContentType(contentType)
                 .build();
@@ -143,12 +143,15 @@ public final class GcsBlobStore implements BlobStore {
     @Override
     public void delete(BlobUri uri, WriteCondition condition) throws IOException {
         requireGcs(uri);
-        BlobId id = BlobId.of(uri.bucket(), uri.path(), generationOf(condition));
+        // The generation goes in ifGenerationMatch, not in the BlobId: a BlobId generation would name one
+        // version ("generation=") and a stale one would read as 404 instead of 412.
+        BlobId id = BlobId.of(uri.bucket(), uri.path());
+        Long generation = generationOf(condition);
         boolean deleted;
         try {
-            deleted = condition instanceof WriteCondition.Always
+            deleted = generation == null
                     ? storage.delete(id)
-                    : storage.delete(id, BlobSourceOption.generationMatch());
+                    : storage.delete(id, BlobSourceOption.generationMatch(generation));
         } catch (RuntimeException e) {
             throw GcsErrors.translate(e, uri);
         }
@@ -163,7 +166,7 @@ public final class GcsBlobStore implements BlobStore {
         requireGcs(target);
         CopyRequest request = CopyRequest.newBuilder()
                 .setSource(BlobId.of(source.bucket(), source.path()))
-                .setTarget(BlobId.of(target.bucket(), target.path(), generationOf(condition)), targetOptions(condition))
+                .setTarget(BlobId.of(target.bucket(), target.path()), targetOptions(condition))
                 .build();
         try {
             return toInfo(storage.copy(request).getResult());
@@ -196,7 +199,11 @@ public final class GcsBlobStore implements BlobStore {
                 blob.getContentType());
     }
 
+    /** The generation the object must have: 0 for "must not exist", null for no condition. */
     private static Long generationOf(WriteCondition condition) {
+        if (condition instanceof WriteCondition.IfAbsent) {
+            return 0L;
+        }
         return condition instanceof WriteCondition.IfGenerationMatches match ? match.generation() : null;
     }
 
@@ -204,8 +211,8 @@ public final class GcsBlobStore implements BlobStore {
         if (condition instanceof WriteCondition.IfAbsent) {
             return new BlobWriteOption[] {BlobWriteOption.doesNotExist()};
         }
-        if (condition instanceof WriteCondition.IfGenerationMatches) {
-            return new BlobWriteOption[] {BlobWriteOption.generationMatch()};
+        if (condition instanceof WriteCondition.IfGenerationMatches match) {
+            return new BlobWriteOption[] {BlobWriteOption.generationMatch(match.generation())};
         }
         return new BlobWriteOption[0];
     }
@@ -214,8 +221,8 @@ public final class GcsBlobStore implements BlobStore {
         if (condition instanceof WriteCondition.IfAbsent) {
             return new BlobTargetOption[] {BlobTargetOption.doesNotExist()};
         }
-        if (condition instanceof WriteCondition.IfGenerationMatches) {
-            return new BlobTargetOption[] {BlobTargetOption.generationMatch()};
+        if (condition instanceof WriteCondition.IfGenerationMatches match) {
+            return new BlobTargetOption[] {BlobTargetOption.generationMatch(match.generation())};
         }
         return new BlobTargetOption[0];
     }
