@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 /** Small HTTP helpers of the {@link GcsTestServer}: path segments, query parameters, bodies, responses. */
 final class Http {
@@ -55,8 +56,10 @@ final class Http {
         return params;
     }
 
+    /** The request body, un-gzipped when {@code Content-Encoding: gzip} (the Java client gzips multipart uploads). */
     static byte[] body(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
+        boolean gzip = "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"));
+        try (InputStream raw = exchange.getRequestBody(); InputStream in = gzip ? new GZIPInputStream(raw) : raw) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             in.transferTo(out);
             return out.toByteArray();
