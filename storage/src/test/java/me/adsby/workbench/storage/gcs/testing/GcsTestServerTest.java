@@ -153,7 +153,8 @@ class GcsTestServerTest {
 
     @Test
     void theRealClientsMultipartUploadAndCopyWork() throws Exception {
-        try (Storage storage = server.client()) {
+        Storage storage = server.client();
+        try {
             Blob created = storage.create(BlobInfo.newBuilder("t", "multi.txt").setContentType("text/plain").build(),
                     "123456789".getBytes(StandardCharsets.US_ASCII));
             Blob copied = storage.copy(Storage.CopyRequest.of("t", "multi.txt", "copied.txt")).getResult();
@@ -164,6 +165,8 @@ class GcsTestServerTest {
             assertThat(copied.getMd5()).isEqualTo("JfnnlDI7RTiF9RgfG2JNCw==");
             assertThat(new String(storage.readAllBytes(BlobId.of("t", "copied.txt")), StandardCharsets.US_ASCII))
                     .isEqualTo("123456789");
+        } finally {
+            storage.close();
         }
     }
 }
