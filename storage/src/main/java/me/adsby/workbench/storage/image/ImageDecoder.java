@@ -224,7 +224,7 @@ public final class ImageDecoder {
     private static Optional<String> truncation(BlobStore store, BlobUri uri, ImageFormat format, byte[] head, long size)
             throws IOException {
         if (head.length >= size) {
-            int tail = (int) Math.min(head.length, ImageEnds.TAIL_BYTES);
+            int tail = Math.min(head.length, ImageEnds.TAIL_BYTES);
             return ImageEnds.problem(format, head, head.length - tail, tail);
         }
         long from = Math.max(0, size - ImageEnds.TAIL_BYTES);
