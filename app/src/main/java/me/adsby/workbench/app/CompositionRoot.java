@@ -6,9 +6,14 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import me.adsby.workbench.app.about.AboutView;
 import me.adsby.workbench.app.about.AboutViewModel;
+import me.adsby.workbench.app.data.BrowserViewModel;
 import me.adsby.workbench.app.data.DataView;
-import me.adsby.workbench.app.data.DataViewModel;
+import me.adsby.workbench.app.data.DatasetView;
+import me.adsby.workbench.app.data.DatasetViewModel;
+import me.adsby.workbench.app.data.DriftViewModel;
 import me.adsby.workbench.app.data.FirstFolder;
+import me.adsby.workbench.app.data.StorageImages;
+import me.adsby.workbench.app.data.StoreProvider;
 import me.adsby.workbench.app.fx.FxDialogService;
 import me.adsby.workbench.app.notify.NotificationPane;
 import me.adsby.workbench.app.notify.Notifications;
@@ -29,6 +34,8 @@ import me.adsby.workbench.storage.settings.SettingsStore;
 final class CompositionRoot implements AutoCloseable {
 
     private final TaskExecutor tasks;
+    private final TaskExecutor thumbnails;
+    private final StoreProvider stores;
 
     /**
      * @param loaded the settings read in {@code Application.init}, off the FX thread, and whether the file was bad
@@ -36,11 +43,18 @@ final class CompositionRoot implements AutoCloseable {
     CompositionRoot(WorkbenchHome home, SettingsStore store, SettingsStore.Loaded loaded, Stage stage) {
         Notifications notifications = new Notifications(home.logs().resolve(LogFiles.FILE_NAME));
         tasks = new FxTaskExecutor(notifications::error);
+        thumbnails = FxTaskExecutor.bounded("thumbnails", 2, notifications::error);
         UserSettings settings = new UserSettings(loaded.settings(), store, tasks, notifications);
+        stores = new StoreProvider(loaded.settings());
+        settings.currentProperty().addListener((property, old, now) -> stores.settingsChanged(now));
 
         FxDialogService dialogs = new FxDialogService(stage);
-        DataViewModel dataModel = new DataViewModel(tasks, settings);
-        DataView data = new DataView(dataModel, dialogs);
+        DatasetViewModel dataset = new DatasetViewModel(tasks, stores,
+                new StorageImages(stores, home.cache().resolve("thumbnails")));
+        DriftViewModel drift = new DriftViewModel(tasks, stores, dataset.statisticsProperty());
+        BrowserViewModel browser = new BrowserViewModel(tasks, stores, settings, dataset::open);
+        DataView data = new DataView(browser, dialogs, settings,
+                new DatasetView(dataset, drift, tasks, thumbnails).root());
         AboutView about = new AboutView(new AboutViewModel(tasks));
         SettingsView settingsView = new SettingsView(new SettingsViewModel(settings));
 
@@ -73,12 +87,14 @@ final class CompositionRoot implements AutoCloseable {
         stage.setScene(scene);
 
         loaded.problem().ifPresent(problem -> notifications.error("Settings were unreadable", problem));
-        new FirstFolder(home, tasks, dataModel, notifications).open(loaded.settings());
+        new FirstFolder(home, tasks, browser, notifications).open(loaded.settings());
         data.focus();
     }
 
     @Override
     public void close() {
         tasks.shutdown();
+        thumbnails.shutdown();
+        stores.close();
     }
 }
