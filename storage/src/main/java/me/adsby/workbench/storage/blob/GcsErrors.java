@@ -33,7 +33,9 @@ final class GcsErrors {
         String reason = service.getMessage();
         switch (code) {
             case 404:
-                boolean bucket = reason != null && reason.toLowerCase(java.util.Locale.ROOT).contains("bucket");
+                // GCS's text for a missing bucket; a missing object reads "No such object: bucket/name".
+                boolean bucket = reason != null
+                        && reason.toLowerCase(java.util.Locale.ROOT).contains("bucket does not exist");
                 return new BlobNotFoundException(uri + ": " + (bucket ? "no such bucket" : "no such object"), error);
             case 401:
             case 403:

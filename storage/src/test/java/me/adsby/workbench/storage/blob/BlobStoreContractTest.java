@@ -190,6 +190,7 @@ abstract class BlobStoreContractTest {
         assertThat(readRange(uri, 5, -1)).containsExactly(Arrays.copyOfRange(data, 5, 100));
         assertThat(readRange(uri, 90, 50)).containsExactly(Arrays.copyOfRange(data, 90, 100));
         assertThat(readRange(uri, 100, 10)).isEmpty();
+        assertThat(readRange(uri, 10, 0)).isEmpty();
         assertThat(readRange(uri, 150, -1)).isEmpty();
     }
 

@@ -155,6 +155,11 @@ class GcsBlobStoreFaultsTest {
                 in.read();
             }
         }).isInstanceOf(BlobNotFoundException.class).hasMessage("gs://no-bucket/x: no such bucket");
+        assertThatThrownBy(() -> {
+            try (InputStream in = store.open(BlobUri.gcs("b", "my-bucket-list.txt"))) {
+                in.read();
+            }
+        }).isInstanceOf(BlobNotFoundException.class).hasMessage("gs://b/my-bucket-list.txt: no such object");
     }
 
     @Test
