@@ -9,6 +9,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import me.adsby.workbench.storage.dataset.stats.ColumnStatistics;
 import me.adsby.workbench.storage.dataset.stats.DatasetStatistics;
@@ -23,7 +24,7 @@ final class StatisticsTab {
     private final ListView<ColumnStatistics> columns = new ListView<>();
     private final Label overview = new Label("Statistics appear here once computed.");
     private final GridPane numbers = new GridPane();
-    private final ChartViewer chart = new ChartViewer();
+    private final StackPane chart = new StackPane();
     private final VBox root = new VBox(6);
 
     StatisticsTab(DatasetViewModel model) {
@@ -59,7 +60,7 @@ final class StatisticsTab {
 
     private void show(DatasetStatistics statistics) {
         numbers.getChildren().clear();
-        chart.setChart(null);
+        chart.getChildren().clear();
         if (statistics == null) {
             columns.getItems().clear();
             overview.setText("Statistics appear here once computed.");
@@ -72,7 +73,7 @@ final class StatisticsTab {
 
     private void showColumn(ColumnStatistics column) {
         numbers.getChildren().clear();
-        chart.setChart(null);
+        chart.getChildren().clear();
         if (column == null) {
             return;
         }
@@ -86,11 +87,11 @@ final class StatisticsTab {
             row = add(row, "mean ± sd", Texts.number(numeric.mean()) + " ± " + Texts.number(numeric.stdDev()));
             row = add(row, "p1 / p50 / p99", Texts.number(numeric.quantiles().p1()) + " / "
                     + Texts.number(numeric.quantiles().p50()) + " / " + Texts.number(numeric.quantiles().p99()));
-            chart.setChart(StatisticsCharts.histogram(column.name(), numeric.histogram()));
+            chart.getChildren().setAll(new ChartViewer(StatisticsCharts.histogram(column.name(), numeric.histogram())));
         } else if (column.categorical() != null && !column.categorical().values().isEmpty()) {
             row = add(row, "top value", column.categorical().values().get(0).value()
                     + " (" + column.categorical().values().get(0).count() + ")");
-            chart.setChart(StatisticsCharts.topValues(column.name(), column.categorical().values()));
+            chart.getChildren().setAll(new ChartViewer(StatisticsCharts.topValues(column.name(), column.categorical().values())));
         }
     }
 
