@@ -142,13 +142,7 @@ final class StatisticsTab {
         }
 
         static String number(double value) {
-            if (Double.isNaN(value)) {
-                return "–";
-            }
-            if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-                return Long.toString((long) value);
-            }
-            return String.format(Locale.ROOT, "%.4g", value);
+            return me.adsby.workbench.engine.format.Numbers.format(value);
         }
     }
 }

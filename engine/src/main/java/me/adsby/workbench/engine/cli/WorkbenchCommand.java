@@ -5,7 +5,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import me.adsby.workbench.engine.about.VersionInfo;
+import me.adsby.workbench.storage.blob.BlobStores;
+import me.adsby.workbench.storage.blob.GcsOptions;
 import me.adsby.workbench.storage.home.WorkbenchHome;
+import me.adsby.workbench.storage.settings.Settings;
+import me.adsby.workbench.storage.settings.SettingsStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,13 +28,21 @@ import picocli.CommandLine.Spec;
             "With no command it opens the desktop app; with a command it runs headless.",
             "Every command takes --json for machine-readable output and exits non-zero on failure."},
         commandListHeading = "%nCommands:%n",
-        subcommands = {DemoDataCommand.class})
+        subcommands = {DemoDataCommand.class, DatasetsCommand.class})
 public final class WorkbenchCommand implements Callable<Integer> {
 
     @Option(names = "--home", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "Workbench home: history, runs, registry, cache, settings."
                     + " Default: $WORKBENCH_HOME, else ~/.workbench.")
     private String home;
+
+    @Option(names = "--gcs-project", paramLabel = "PROJECT", scope = ScopeType.INHERIT,
+            description = "Google Cloud project for gs:// requests. Default: the settings', else the credentials'.")
+    private String gcsProject;
+
+    @Option(names = "--gcs-endpoint", paramLabel = "URL", scope = ScopeType.INHERIT,
+            description = "Another GCS endpoint (a private one, or a test server: http:// ones get no credentials).")
+    private String gcsEndpoint;
 
     @Spec
     private CommandSpec spec;
@@ -60,6 +72,17 @@ public final class WorkbenchCommand implements Callable<Integer> {
                 WorkbenchHome.locate(home, environment, System.getProperty("user.home")));
         onHomeOpened.accept(opened);
         return opened;
+    }
+
+    /**
+     * The blob stores for local paths and {@code gs://} URIs: GCS options from the command line, else from the
+     * home's settings. The caller closes them.
+     */
+    public BlobStores openStores() throws IOException {
+        Settings settings = new SettingsStore(openHome().settingsFile()).load();
+        return new BlobStores(new GcsOptions(
+                gcsProject != null ? gcsProject : settings.defaultGcsProject(),
+                gcsEndpoint != null ? gcsEndpoint : settings.gcsEndpoint()));
     }
 
     /** {@code --version}: Workbench, Java and the TensorFlow Java API (the natives are not loaded for this). */

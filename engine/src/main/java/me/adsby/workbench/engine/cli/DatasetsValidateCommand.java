@@ -1,0 +1,77 @@
+package me.adsby.workbench.engine.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import me.adsby.workbench.storage.blob.BlobStore;
+import me.adsby.workbench.storage.blob.BlobStores;
+import me.adsby.workbench.storage.blob.BlobUri;
+import me.adsby.workbench.storage.dataset.Datasets;
+import me.adsby.workbench.storage.dataset.RowProblem;
+import me.adsby.workbench.storage.dataset.check.ValidationReport;
+import me.adsby.workbench.storage.work.Cancellation;
+import me.adsby.workbench.storage.work.ProgressListener;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code workbench datasets validate CSV_URI}: reads every row and lists each bad one as
+ * {@code file:line: reason}; exits 1 when any row is bad.
+ */
+@Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Read every row of a CSV and list each bad one as file:line: reason, with counts.",
+            "Exits 1 when any row is bad, 0 when none is."})
+final class DatasetsValidateCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "CSV_URI", description = "The CSV: gs://bucket/path.csv, an absolute path or a file: URI.")
+    private String uri;
+
+    @Mixin
+    private CsvOptions csv;
+
+    @Option(names = "--json", description = "Print the report as JSON.")
+    private boolean json;
+
+    @ParentCommand
+    private DatasetsCommand datasets;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        BlobUri location = Uris.parse(spec, uri);
+        ValidationReport report;
+        try (BlobStores stores = datasets.workbench().openStores()) {
+            BlobStore store = stores.forUri(location);
+            ProgressListener progress = json ? ProgressListener.NONE
+                    : new ConsoleProgress(spec.commandLine().getErr(), "Reading " + location.name());
+            report = Datasets.validate(store, location, csv.schema(store, location), progress, Cancellation.NEVER);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            JsonOutput.print(out, report);
+        } else {
+            for (RowProblem problem : report.problems()) {
+                out.println(problem);
+            }
+            out.printf("%s: %d rows read, %d good, %d bad%n", report.file(), report.rowsRead(), report.goodRows(),
+                    report.badRows());
+            report.problemCounts().forEach((kind, count) ->
+                    out.printf("  %s: %d%n", kind.name().toLowerCase(Locale.ROOT).replace('_', ' '), count));
+            if (report.detailsLeftOut() > 0) {
+                out.printf("  (%d more problems counted but not listed)%n", report.detailsLeftOut());
+            }
+            if (!report.complete()) {
+                out.println("  Reading stopped early: the rest of the file cannot be trusted.");
+            }
+            out.flush();
+        }
+        return report.valid() ? 0 : WorkbenchCli.EXIT_FAILURE;
+    }
+}
