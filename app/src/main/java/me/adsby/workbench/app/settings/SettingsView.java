@@ -15,13 +15,14 @@ import javafx.util.StringConverter;
 import me.adsby.workbench.app.fx.Fxml;
 import me.adsby.workbench.storage.settings.TrainingTarget;
 
-/** The Settings dialog: default GCS project, default training target, recent locations. */
+/** The Settings dialog: GCS project and endpoint, default training target, recent locations. */
 public final class SettingsView {
 
     private final SettingsViewModel model;
     private final Parent root;
 
     @FXML private TextField gcsProjectField;
+    @FXML private TextField gcsEndpointField;
     @FXML private ComboBox<TrainingTarget> targetBox;
     @FXML private ListView<String> recentList;
     @FXML private Button forgetButton;
@@ -34,6 +35,7 @@ public final class SettingsView {
     @FXML
     private void initialize() {
         gcsProjectField.textProperty().bindBidirectional(model.gcsProjectProperty());
+        gcsEndpointField.textProperty().bindBidirectional(model.gcsEndpointProperty());
         targetBox.getItems().setAll(List.of(TrainingTarget.values()));
         targetBox.valueProperty().bindBidirectional(model.targetProperty());
         targetBox.setConverter(new StringConverter<>() {

@@ -14,6 +14,7 @@ public final class SettingsViewModel {
 
     private final UserSettings settings;
     private final StringProperty gcsProject = new SimpleStringProperty("");
+    private final StringProperty gcsEndpoint = new SimpleStringProperty("");
     private final ObjectProperty<TrainingTarget> target = new SimpleObjectProperty<>(TrainingTarget.LOCAL_CPU);
     private final ObservableList<String> recentLocations = FXCollections.observableArrayList();
     private boolean forgetRecent;
@@ -26,6 +27,7 @@ public final class SettingsViewModel {
     public void reset() {
         Settings current = settings.current();
         gcsProject.set(current.defaultGcsProject() == null ? "" : current.defaultGcsProject());
+        gcsEndpoint.set(current.gcsEndpoint() == null ? "" : current.gcsEndpoint());
         target.set(current.defaultTarget());
         recentLocations.setAll(current.recentLocations());
         forgetRecent = false;
@@ -42,16 +44,23 @@ public final class SettingsViewModel {
      */
     public void apply() {
         String project = gcsProject.get();
+        String endpoint = gcsEndpoint.get();
         TrainingTarget chosen = target.get();
         boolean forget = forgetRecent;
         settings.update(current -> {
-            Settings edited = current.withDefaultGcsProject(project).withDefaultTarget(chosen);
+            Settings edited = current.withDefaultGcsProject(project).withGcsEndpoint(endpoint)
+                    .withDefaultTarget(chosen);
             return forget ? edited.withoutRecentLocations() : edited;
         });
     }
 
     public StringProperty gcsProjectProperty() {
         return gcsProject;
+    }
+
+    /** Another GCS endpoint (private or a test server); empty for Google's. */
+    public StringProperty gcsEndpointProperty() {
+        return gcsEndpoint;
     }
 
     public ObjectProperty<TrainingTarget> targetProperty() {

@@ -39,7 +39,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * Thumbnails (160 px) of 1,000 real ad JPEGs on a 2-thread pool, as the app makes them: cold (empty memory
  * and disk caches), warm from disk (a new memory cache over a full folder), warm in memory; and the peer,
  * plain {@code ImageIO.read} plus one bilinear {@code Graphics2D.drawImage} of the same files. Scores are
- * images per second. The 281 JPEGs of {@code /work/shared/data/ad-perceptions/images} (or the folder named
+ * images per second. The 281 JPEGs of {@code ../shared/data/ad-perceptions/images} beside the checkout (or the folder named
  * by {@code WORKBENCH_BENCH_IMAGES}) are copied under new names into a temporary folder up to 1,000; when
  * the folder is absent every benchmark does nothing and says so.
  */
@@ -53,7 +53,9 @@ public class ThumbnailBenchmark {
 
     private static final int IMAGES = 1000;
     private static final int THREADS = 2;
-    private static final Path DEFAULT_SOURCE = Path.of("/work/shared/data/ad-perceptions/images");
+    /** The shared ad images beside the checkout; the benchmark runs in the module's folder. */
+    private static final Path DEFAULT_SOURCE = Path.of("../../shared/data/ad-perceptions/images")
+            .toAbsolutePath().normalize();
 
     private Path work;
     private List<Path> files;
