@@ -85,6 +85,9 @@ final class CompositionRoot implements AutoCloseable {
         scene.getStylesheets().add(CompositionRoot.class.getResource("workbench.css").toExternalForm());
         stage.setTitle("Workbench");
         stage.setScene(scene);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setWidth(Math.min(1500, screen.getWidth()));
+        stage.setHeight(Math.min(950, screen.getHeight()));
 
         loaded.problem().ifPresent(problem -> notifications.error("Settings were unreadable", problem));
         new FirstFolder(home, tasks, browser, notifications).open(loaded.settings());

@@ -60,7 +60,8 @@ public final class BrowserViewModel {
 
     /** Shows a folder: lists its first page, and remembers it among the recent locations once listed. */
     public void open(BlobUri target) {
-        BlobUri shownFolder = target.asFolder();
+        // Local folders without a trailing slash, GCS prefixes with one: one spelling per place.
+        BlobUri shownFolder = target.isGcs() ? target.asFolder() : BlobUri.local(target.toPath());
         if (listing != null) {
             listing.cancel();
         }

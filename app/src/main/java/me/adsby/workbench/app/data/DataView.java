@@ -37,7 +37,7 @@ public final class DataView {
 
     /** Rows from the end of the table at which the next page is fetched. */
     private static final int PREFETCH_ROWS = 100;
-    private static final DateTimeFormatter UPDATED = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+    private static final DateTimeFormatter UPDATED = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
             .withLocale(Locale.getDefault()).withZone(ZoneId.systemDefault());
 
     private final BrowserViewModel model;

@@ -38,7 +38,6 @@ final class RowDetail {
         image.setPreserveRatio(true);
         image.setFitWidth(320);
         imageNote.setWrapText(true);
-        imageNote.setMaxWidth(320);
         features.setHgap(10);
         features.setVgap(3);
         Label title = new Label("Selected row");
@@ -51,6 +50,9 @@ final class RowDetail {
     Node root() {
         ScrollPane scroll = new ScrollPane(root);
         scroll.setFitToWidth(true);
+        // The image fits the pane's width, up to its own size.
+        scroll.viewportBoundsProperty().addListener((property, old, now) ->
+                image.setFitWidth(Math.max(80, now.getWidth() - 20)));
         return scroll;
     }
 

@@ -89,9 +89,14 @@ final class StatisticsTab {
                     + Texts.number(numeric.quantiles().p50()) + " / " + Texts.number(numeric.quantiles().p99()));
             chart.getChildren().setAll(new ChartViewer(StatisticsCharts.histogram(column.name(), numeric.histogram())));
         } else if (column.categorical() != null && !column.categorical().values().isEmpty()) {
-            row = add(row, "top value", column.categorical().values().get(0).value()
-                    + " (" + column.categorical().values().get(0).count() + ")");
-            chart.getChildren().setAll(new ChartViewer(StatisticsCharts.topValues(column.name(), column.categorical().values())));
+            var top = column.categorical().values().get(0);
+            row = add(row, "top value", top.value() + " (" + top.count() + ")");
+            if (top.count() > 1) {
+                chart.getChildren().setAll(new ChartViewer(
+                        StatisticsCharts.topValues(column.name(), column.categorical().values())));
+            } else {
+                chart.getChildren().setAll(new Label("Every value appears once: nothing to chart."));
+            }
         }
     }
 
