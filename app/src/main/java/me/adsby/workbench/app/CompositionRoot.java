@@ -50,9 +50,9 @@ final class CompositionRoot implements AutoCloseable {
 
         FxDialogService dialogs = new FxDialogService(stage);
         DatasetViewModel dataset = new DatasetViewModel(tasks, stores,
-                new StorageImages(stores, home.cache().resolve("thumbnails")));
+                new StorageImages(stores, home.cache().resolve("thumbnails")), notifications);
         DriftViewModel drift = new DriftViewModel(tasks, stores, dataset.statisticsProperty());
-        BrowserViewModel browser = new BrowserViewModel(tasks, stores, settings, dataset::open);
+        BrowserViewModel browser = new BrowserViewModel(tasks, stores, settings, notifications, dataset::open);
         DataView data = new DataView(browser, dialogs, settings,
                 new DatasetView(dataset, drift, tasks, thumbnails).root());
         AboutView about = new AboutView(new AboutViewModel(tasks));

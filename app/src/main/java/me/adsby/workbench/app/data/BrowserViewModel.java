@@ -14,6 +14,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import me.adsby.workbench.app.notify.Notifications;
 import me.adsby.workbench.app.settings.UserSettings;
 import me.adsby.workbench.app.task.BackgroundTask;
 import me.adsby.workbench.app.task.TaskExecutor;
@@ -39,6 +40,7 @@ public final class BrowserViewModel {
     private final StoreFinder stores;
     private final UserSettings settings;
     private final Consumer<BlobUri> openCsv;
+    private final Notifications notifications;
 
     private final ReadOnlyObjectWrapper<BlobUri> folder = new ReadOnlyObjectWrapper<>();
     private final ObservableList<BrowserEntry> entries = FXCollections.observableArrayList();
@@ -51,10 +53,12 @@ public final class BrowserViewModel {
     private TaskHandle listing;
 
     /** @param openCsv called when the user opens a CSV table */
-    public BrowserViewModel(TaskExecutor tasks, StoreFinder stores, UserSettings settings, Consumer<BlobUri> openCsv) {
+    public BrowserViewModel(TaskExecutor tasks, StoreFinder stores, UserSettings settings, Notifications notifications,
+            Consumer<BlobUri> openCsv) {
         this.tasks = tasks;
         this.stores = stores;
         this.settings = settings;
+        this.notifications = notifications;
         this.openCsv = openCsv;
     }
 
@@ -69,7 +73,6 @@ public final class BrowserViewModel {
         loading.set(true);
         listing = tasks.submit(BackgroundTask.of("Listing " + shownFolder,
                         (progress, cancel) -> stores.forUri(shownFolder).list(shownFolder, "/", PAGE_SIZE, null))
-                .quiet()
                 .onSuccess(page -> {
                     folder.set(shownFolder);
                     breadcrumbs.setAll(pathTo(shownFolder));
@@ -92,7 +95,6 @@ public final class BrowserViewModel {
         loading.set(true);
         listing = tasks.submit(BackgroundTask.of("Listing " + shownFolder,
                         (progress, cancel) -> stores.forUri(shownFolder).list(shownFolder, "/", PAGE_SIZE, token))
-                .quiet()
                 .onSuccess(page -> {
                     if (shownFolder.equals(folder.get())) {
                         append(shownFolder, page);
@@ -164,6 +166,7 @@ public final class BrowserViewModel {
     private void failed(Throwable failure) {
         loading.set(false);
         problem.set(Failures.describe(failure));
+        notifications.error("Listing failed", failure);
     }
 
     /** The folders from the root (a bucket, or the file system's root) down to the folder. */

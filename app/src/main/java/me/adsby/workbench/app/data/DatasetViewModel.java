@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import me.adsby.workbench.app.notify.Notifications;
 import me.adsby.workbench.app.task.BackgroundTask;
 import me.adsby.workbench.app.task.TaskExecutor;
 import me.adsby.workbench.app.task.TaskHandle;
@@ -41,6 +42,7 @@ public final class DatasetViewModel {
     private final TaskExecutor tasks;
     private final StoreFinder stores;
     private final DatasetImagesAccess images;
+    private final Notifications notifications;
 
     private final ReadOnlyObjectWrapper<BlobUri> csv = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Schema> schema = new ReadOnlyObjectWrapper<>();
@@ -54,10 +56,12 @@ public final class DatasetViewModel {
     private TaskHandle reading;
     private TaskHandle computing;
 
-    public DatasetViewModel(TaskExecutor tasks, StoreFinder stores, DatasetImagesAccess images) {
+    public DatasetViewModel(TaskExecutor tasks, StoreFinder stores, DatasetImagesAccess images,
+            Notifications notifications) {
         this.tasks = tasks;
         this.stores = stores;
         this.images = images;
+        this.notifications = notifications;
     }
 
     /** Opens a CSV: infers its schema, shows its first rows, then computes its statistics. */
@@ -84,7 +88,7 @@ public final class DatasetViewModel {
             Schema used = given != null ? given : Datasets.inferSchema(store, target);
             cancel.throwIfCancelled();
             return Datasets.preview(store, target, used, PREVIEW_ROWS);
-        }).quiet().onSuccess(preview -> {
+        }).onSuccess(preview -> {
             if (target.equals(csv.get())) {
                 showPreview(preview);
                 computeStatistics(target, preview.schema());
@@ -92,6 +96,7 @@ public final class DatasetViewModel {
         }).onFailure(failure -> {
             loading.set(false);
             problem.set(Failures.describe(failure));
+            notifications.error("Cannot read " + target.name(), failure);
         }).onCancelled(() -> loading.set(false)));
     }
 
@@ -124,7 +129,10 @@ public final class DatasetViewModel {
             if (target.equals(csv.get())) {
                 statistics.set(computed);
             }
-        }).onFailure(failure -> problem.set("Statistics failed: " + Failures.describe(failure))));
+        }).onFailure(failure -> {
+            problem.set("Statistics failed: " + Failures.describe(failure));
+            notifications.error("Statistics of " + target.name() + " failed", failure);
+        }));
     }
 
     /** Reads the whole file and lists every bad row. */

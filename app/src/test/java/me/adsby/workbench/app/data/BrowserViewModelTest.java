@@ -23,6 +23,7 @@ class BrowserViewModelTest {
     private final SameThreadTaskExecutor tasks = new SameThreadTaskExecutor();
     private final FakeBucket bucket = new FakeBucket("ads");
     private final List<BlobUri> openedCsvs = new ArrayList<>();
+    private final Notifications notifications = new Notifications(Path.of("workbench.log"));
     private UserSettings settings;
     private BrowserViewModel model;
 
@@ -30,7 +31,7 @@ class BrowserViewModelTest {
     void setUp() {
         SettingsStore store = new SettingsStore(temp.resolve("settings.json"));
         settings = new UserSettings(Settings.defaults(), store, tasks, new Notifications(temp.resolve("log")));
-        model = new BrowserViewModel(tasks, uri -> bucket, settings, openedCsvs::add);
+        model = new BrowserViewModel(tasks, uri -> bucket, settings, notifications, openedCsvs::add);
     }
 
     @Test
@@ -93,6 +94,8 @@ class BrowserViewModelTest {
         assertThat(model.problemProperty().get()).isEqualTo("gs://other: no such bucket");
         assertThat(model.folderProperty().get()).isEqualTo(BlobUri.parse("gs://ads/"));
         assertThat(model.entries()).extracting(BrowserEntry::name).containsExactly("a.csv");
+        assertThat(notifications.shown()).extracting(n -> n.title() + ": " + n.message())
+                .containsExactly("Listing failed: gs://other: no such bucket");
     }
 
     @Test

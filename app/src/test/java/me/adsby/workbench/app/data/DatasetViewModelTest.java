@@ -24,6 +24,8 @@ class DatasetViewModelTest {
     Path temp;
 
     private final SameThreadTaskExecutor tasks = new SameThreadTaskExecutor();
+    private final me.adsby.workbench.app.notify.Notifications notifications =
+            new me.adsby.workbench.app.notify.Notifications(Path.of("workbench.log"));
     private StoreProvider stores;
     private DatasetViewModel model;
     private Path csv;
@@ -31,7 +33,8 @@ class DatasetViewModelTest {
     @BeforeEach
     void setUp() throws IOException {
         stores = new StoreProvider(Settings.defaults());
-        model = new DatasetViewModel(tasks, stores, new StorageImages(stores, temp.resolve("thumbnails")));
+        model = new DatasetViewModel(tasks, stores, new StorageImages(stores, temp.resolve("thumbnails")),
+                notifications);
         Files.createDirectories(temp.resolve("images"));
         ImageIO.write(new BufferedImage(30, 20, BufferedImage.TYPE_INT_RGB), "png", temp.resolve("images/a.png").toFile());
         ImageIO.write(new BufferedImage(60, 40, BufferedImage.TYPE_INT_RGB), "png", temp.resolve("images/b.png").toFile());
@@ -110,6 +113,7 @@ class DatasetViewModelTest {
 
         assertThat(model.problemProperty().get()).contains(temp.resolve("nope.csv").toString());
         assertThat(model.loadingProperty().get()).isFalse();
+        assertThat(notifications.shown()).extracting(n -> n.title()).containsExactly("Cannot read nope.csv");
     }
 
     @Test
