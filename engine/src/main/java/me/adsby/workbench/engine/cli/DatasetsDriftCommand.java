@@ -2,7 +2,6 @@ package me.adsby.workbench.engine.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import me.adsby.workbench.storage.blob.BlobStore;
 import me.adsby.workbench.storage.blob.BlobStores;
 import me.adsby.workbench.storage.blob.BlobUri;
@@ -12,21 +11,17 @@ import me.adsby.workbench.storage.dataset.drift.FeatureDrift;
 import me.adsby.workbench.storage.dataset.stats.DatasetStatistics;
 import me.adsby.workbench.storage.dataset.stats.StatisticsOptions;
 import me.adsby.workbench.storage.work.Cancellation;
-import me.adsby.workbench.storage.work.ProgressListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code workbench datasets drift BASE_URI CANDIDATE_URI}: drift of each feature, as TFDV measures it. */
 @Command(name = "drift", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Drift of each feature between two snapshots of a dataset, as TensorFlow Data Validation",
             "measures it: L-infinity distance of categorical frequencies, Jensen-Shannon divergence (log base 2)",
             "of numeric histograms on shared bins. A feature drifts when its value exceeds the threshold."})
-final class DatasetsDriftCommand implements Callable<Integer> {
+final class DatasetsDriftCommand extends DatasetsSubcommand {
 
     @Parameters(index = "0", paramLabel = "BASE_URI", description = "The base snapshot's CSV.")
     private String base;
@@ -44,24 +39,16 @@ final class DatasetsDriftCommand implements Callable<Integer> {
     @Option(names = "--fail-on-drift", description = "Exit 1 when any feature drifted.")
     private boolean failOnDrift;
 
-    @Option(names = "--json", description = "Print the report as JSON.")
-    private boolean json;
-
-    @ParentCommand
-    private DatasetsCommand datasets;
-
-    @Spec
-    private CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        BlobUri baseUri = Uris.parse(spec, base);
-        BlobUri candidateUri = Uris.parse(spec, candidate);
+        BlobUri baseUri = parse(base);
+        BlobUri candidateUri = parse(candidate);
         DriftReport report;
-        try (BlobStores stores = datasets.workbench().openStores()) {
+        try (BlobStores stores = openStores()) {
             report = Datasets.compare(statistics(stores, baseUri), statistics(stores, candidateUri), threshold);
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (json) {
             JsonOutput.print(out, report);
         } else {
@@ -80,9 +67,7 @@ final class DatasetsDriftCommand implements Callable<Integer> {
 
     private DatasetStatistics statistics(BlobStores stores, BlobUri uri) throws Exception {
         BlobStore store = stores.forUri(uri);
-        ProgressListener progress = json ? ProgressListener.NONE
-                : new ConsoleProgress(spec.commandLine().getErr(), "Reading " + uri.name());
-        return Datasets.statistics(store, uri, csv.schema(store, uri), StatisticsOptions.defaults(), progress,
-                Cancellation.NEVER);
+        return Datasets.statistics(store, uri, csv.schema(store, uri), StatisticsOptions.defaults(),
+                progress("Reading " + uri.name()), Cancellation.NEVER);
     }
 }

@@ -3,18 +3,14 @@ package me.adsby.workbench.engine.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import me.adsby.workbench.storage.blob.BlobInfo;
 import me.adsby.workbench.storage.blob.BlobPage;
 import me.adsby.workbench.storage.blob.BlobStore;
 import me.adsby.workbench.storage.blob.BlobStores;
 import me.adsby.workbench.storage.blob.BlobUri;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code workbench datasets list URI}: the folders and objects under a location, page by page as they arrive
@@ -22,7 +18,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
         description = "List folders and objects under a local folder or a gs:// prefix.")
-final class DatasetsListCommand implements Callable<Integer> {
+final class DatasetsListCommand extends DatasetsSubcommand {
 
     @Parameters(paramLabel = "URI", description = "gs://bucket/prefix, an absolute path or a file: URI.")
     private String uri;
@@ -33,20 +29,12 @@ final class DatasetsListCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "Stop after N entries (default: all).")
     private long limit = Long.MAX_VALUE;
 
-    @Option(names = "--json", description = "Print the listing as JSON.")
-    private boolean json;
-
-    @ParentCommand
-    private DatasetsCommand datasets;
-
-    @Spec
-    private CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        BlobUri location = Uris.parse(spec, uri);
-        PrintWriter out = spec.commandLine().getOut();
-        try (BlobStores stores = datasets.workbench().openStores();
+        BlobUri location = parse(uri);
+        PrintWriter out = out();
+        try (BlobStores stores = openStores();
                 Listing listing = json ? new JsonListing(out, location) : new TextListing(out)) {
             BlobStore store = stores.forUri(location);
             BlobUri prefix = location.asFolder();
@@ -76,14 +64,14 @@ final class DatasetsListCommand implements Callable<Integer> {
 
     /** Where the entries go as they arrive. */
     private interface Listing extends AutoCloseable {
-        void folder(BlobUri folder) throws Exception;
+        void folder(BlobUri folder) throws java.io.IOException;
 
-        void object(BlobInfo object) throws Exception;
+        void object(BlobInfo object) throws java.io.IOException;
 
-        void truncated() throws Exception;
+        void truncated();
 
         @Override
-        void close() throws Exception;
+        void close() throws java.io.IOException;
     }
 
     /** One line per entry: size, updated time, URI; folders end in a slash. */

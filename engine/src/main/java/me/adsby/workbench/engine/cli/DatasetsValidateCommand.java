@@ -2,7 +2,6 @@ package me.adsby.workbench.engine.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import me.adsby.workbench.storage.blob.BlobStore;
 import me.adsby.workbench.storage.blob.BlobStores;
 import me.adsby.workbench.storage.blob.BlobUri;
@@ -10,14 +9,9 @@ import me.adsby.workbench.storage.dataset.Datasets;
 import me.adsby.workbench.storage.dataset.RowProblem;
 import me.adsby.workbench.storage.dataset.check.ValidationReport;
 import me.adsby.workbench.storage.work.Cancellation;
-import me.adsby.workbench.storage.work.ProgressListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code workbench datasets validate CSV_URI}: reads every row and lists each bad one as
@@ -26,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Read every row of a CSV and list each bad one as file:line: reason, with counts.",
             "Exits 1 when any row is bad, 0 when none is."})
-final class DatasetsValidateCommand implements Callable<Integer> {
+final class DatasetsValidateCommand extends DatasetsSubcommand {
 
     @Parameters(paramLabel = "CSV_URI", description = "The CSV: gs://bucket/path.csv, an absolute path or a file: URI.")
     private String uri;
@@ -34,26 +28,17 @@ final class DatasetsValidateCommand implements Callable<Integer> {
     @Mixin
     private CsvOptions csv;
 
-    @Option(names = "--json", description = "Print the report as JSON.")
-    private boolean json;
-
-    @ParentCommand
-    private DatasetsCommand datasets;
-
-    @Spec
-    private CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        BlobUri location = Uris.parse(spec, uri);
+        BlobUri location = parse(uri);
         ValidationReport report;
-        try (BlobStores stores = datasets.workbench().openStores()) {
+        try (BlobStores stores = openStores()) {
             BlobStore store = stores.forUri(location);
-            ProgressListener progress = json ? ProgressListener.NONE
-                    : new ConsoleProgress(spec.commandLine().getErr(), "Reading " + location.name());
-            report = Datasets.validate(store, location, csv.schema(store, location), progress, Cancellation.NEVER);
+            report = Datasets.validate(store, location, csv.schema(store, location), progress("Reading " + location.name()),
+                    Cancellation.NEVER);
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (json) {
             JsonOutput.print(out, report);
         } else {
