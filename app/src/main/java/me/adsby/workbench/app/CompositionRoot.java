@@ -25,6 +25,7 @@ import me.adsby.workbench.app.shell.MainViewModel;
 import me.adsby.workbench.app.shell.PlannedScreen;
 import me.adsby.workbench.app.shell.Screen;
 import me.adsby.workbench.app.shell.StatusBar;
+import me.adsby.workbench.app.task.BackgroundTask;
 import me.adsby.workbench.app.task.FxTaskExecutor;
 import me.adsby.workbench.app.task.TaskExecutor;
 import me.adsby.workbench.storage.home.WorkbenchHome;
@@ -45,7 +46,11 @@ final class CompositionRoot implements AutoCloseable {
         tasks = new FxTaskExecutor(notifications::error);
         thumbnails = FxTaskExecutor.bounded("thumbnails", 2, notifications::error);
         UserSettings settings = new UserSettings(loaded.settings(), store, tasks, notifications);
-        stores = new StoreProvider(loaded.settings());
+        stores = new StoreProvider(loaded.settings(), closing -> tasks.submit(BackgroundTask.of("Closing stores",
+                (progress, cancel) -> {
+                    closing.run();
+                    return null;
+                }).quiet()));
         settings.currentProperty().addListener((property, old, now) -> stores.settingsChanged(now));
 
         FxDialogService dialogs = new FxDialogService(stage);

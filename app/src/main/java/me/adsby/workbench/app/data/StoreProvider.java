@@ -3,6 +3,7 @@ package me.adsby.workbench.app.data;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import me.adsby.workbench.storage.blob.BlobStore;
 import me.adsby.workbench.storage.blob.BlobStores;
@@ -20,10 +21,18 @@ public final class StoreProvider implements StoreFinder, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoreProvider.class);
 
+    private final Consumer<Runnable> background;
     private GcsOptions options;
     private BlobStores stores;
 
+    /** For tests and tools: old stores are closed on the calling thread. */
     public StoreProvider(Settings settings) {
+        this(settings, Runnable::run);
+    }
+
+    /** @param background runs the closing of replaced stores off the FX thread */
+    public StoreProvider(Settings settings, Consumer<Runnable> background) {
+        this.background = background;
         this.options = optionsOf(settings);
         this.stores = new BlobStores(options);
     }
@@ -41,7 +50,7 @@ public final class StoreProvider implements StoreFinder, AutoCloseable {
             options = changed;
             stores = new BlobStores(changed);
         }
-        closeQuietly(old);
+        background.accept(() -> closeQuietly(old));
     }
 
     @Override
