@@ -76,7 +76,7 @@ final class RunPages {
         String join = "";
         String order;
         switch (sort.by()) {
-            case NAME -> order = "r.name" + direction;
+            case NAME -> order = "LOWER(r.name)" + direction + ", r.name" + direction;
             case STATUS -> order = statusOrder() + direction;
             case FINAL_METRIC -> {
                 join = " LEFT JOIN final_metrics m ON m.run_id = r.id AND m.metric_key = ?";

@@ -10,7 +10,7 @@ import java.util.Objects;
  */
 public record RunSort(By by, String metricKey, boolean descending) {
 
-    /** What to sort on. STATUS sorts in lifecycle order (QUEUED first), not alphabetically. */
+    /** What to sort on. NAME ignores case; STATUS sorts in lifecycle order (QUEUED first), not alphabetically. */
     public enum By {
         CREATED,
         NAME,
