@@ -10,6 +10,6 @@ import java.util.Map;
 public record Evaluation(long id, String runId, String datasetUri, Instant created, Map<String, Double> metrics) {
 
     public Evaluation {
-        metrics = Map.copyOf(metrics);
+        metrics = SortedMaps.copyOf(metrics);
     }
 }

@@ -24,6 +24,6 @@ public record NewRun(String name, String experiment, TrainingTarget target, Stri
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(runDirectory, "runDirectory");
         experiment = experiment == null || experiment.isBlank() ? DEFAULT_EXPERIMENT : experiment;
-        params = Map.copyOf(params == null ? Map.of() : params);
+        params = SortedMaps.copyOf(params == null ? Map.of() : params);
     }
 }

@@ -20,6 +20,6 @@ public record Provenance(String datasetUri, Map<String, String> objectVersions, 
 
     public Provenance {
         Objects.requireNonNull(datasetUri, "datasetUri");
-        objectVersions = Map.copyOf(objectVersions == null ? Map.of() : objectVersions);
+        objectVersions = SortedMaps.copyOf(objectVersions == null ? Map.of() : objectVersions);
     }
 }

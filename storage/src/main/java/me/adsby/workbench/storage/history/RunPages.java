@@ -28,12 +28,12 @@ final class RunPages {
         long total = count(connection, where, filterArgs);
         List<Run> runs = runs(connection, query, where, filterArgs);
         Map<String, Map<String, String>> params = children(connection, runs,
-                "SELECT run_id, param_key, param_value FROM params WHERE run_id IN ");
-        Map<String, Map<String, String>> finals = children(connection, runs,
-                "SELECT run_id, metric_key, metric_val FROM final_metrics WHERE run_id IN ");
+                "SELECT run_id, param_key, param_value FROM params WHERE run_id IN ", ResultSet::getString);
+        Map<String, Map<String, Double>> finals = children(connection, runs,
+                "SELECT run_id, metric_key, metric_val FROM final_metrics WHERE run_id IN ", ResultSet::getDouble);
         List<RunRow> rows = new ArrayList<>(runs.size());
         for (Run run : runs) {
-            rows.add(new RunRow(run, params.getOrDefault(run.id(), Map.of()), doubles(finals.get(run.id()))));
+            rows.add(new RunRow(run, params.getOrDefault(run.id(), Map.of()), finals.getOrDefault(run.id(), Map.of())));
         }
         return new RunPage(rows, query.offset(), total);
     }
@@ -113,10 +113,16 @@ final class RunPages {
         return order.append(" END").toString();
     }
 
-    /** Key-value children of the given runs, by run id then key. */
-    private static Map<String, Map<String, String>> children(Connection connection, List<Run> runs, String select)
-            throws SQLException {
-        Map<String, Map<String, String>> byRun = new LinkedHashMap<>();
+    /** Reads a value from a column. */
+    @FunctionalInterface
+    private interface Column<V> {
+        V read(ResultSet rows, int index) throws SQLException;
+    }
+
+    /** Key-value children of the given runs, by run id then key; the select's columns are run id, key, value. */
+    private static <V> Map<String, Map<String, V>> children(Connection connection, List<Run> runs, String select,
+            Column<V> value) throws SQLException {
+        Map<String, Map<String, V>> byRun = new LinkedHashMap<>();
         if (runs.isEmpty()) {
             return byRun;
         }
@@ -126,20 +132,11 @@ final class RunPages {
             }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    byRun.computeIfAbsent(rows.getString(1), id -> new TreeMap<>()).put(rows.getString(2), rows.getString(3));
+                    byRun.computeIfAbsent(rows.getString(1), id -> new TreeMap<>()).put(rows.getString(2), value.read(rows, 3));
                 }
             }
         }
         return byRun;
-    }
-
-    private static Map<String, Double> doubles(Map<String, String> texts) {
-        if (texts == null) {
-            return Map.of();
-        }
-        Map<String, Double> values = new TreeMap<>();
-        texts.forEach((key, text) -> values.put(key, Double.valueOf(text)));
-        return Collections.unmodifiableMap(values);
     }
 
     private static int bind(PreparedStatement statement, int first, List<Object> args) throws SQLException {

@@ -12,4 +12,12 @@ import java.util.Optional;
  */
 public record RunRecord(Run run, Map<String, String> params, Map<String, String> tags, Optional<Provenance> provenance,
         List<Artifact> artifacts, List<Evaluation> evaluations, Map<String, Double> finalMetrics, long eventWatermark) {
+
+    public RunRecord {
+        params = SortedMaps.copyOf(params);
+        tags = SortedMaps.copyOf(tags);
+        artifacts = List.copyOf(artifacts);
+        evaluations = List.copyOf(evaluations);
+        finalMetrics = SortedMaps.copyOf(finalMetrics);
+    }
 }

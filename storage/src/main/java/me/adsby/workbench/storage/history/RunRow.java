@@ -8,4 +8,9 @@ import java.util.Map;
  * @param finalMetrics by metric key, the value at the highest step stored
  */
 public record RunRow(Run run, Map<String, String> params, Map<String, Double> finalMetrics) {
+
+    public RunRow {
+        params = SortedMaps.copyOf(params);
+        finalMetrics = SortedMaps.copyOf(finalMetrics);
+    }
 }

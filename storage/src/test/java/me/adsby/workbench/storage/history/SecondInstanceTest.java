@@ -47,6 +47,7 @@ class SecondInstanceTest {
     void aSecondProcessIsRefusedWhileThisOneHoldsTheHistory() throws Exception {
         Path folder = home.resolve("history");
         try (RunHistory first = RunHistory.open(folder)) {
+            assertThat(first.folder()).isEqualTo(folder);
             Probe refused = probe(folder);
 
             assertThat(refused.exitCode).as(refused.output).isEqualTo(3);
