@@ -8,6 +8,8 @@ import java.util.List;
 import me.adsby.workbench.engine.input.Batch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CtrTrainerTest {
 
@@ -45,21 +47,24 @@ class CtrTrainerTest {
         }
     }
 
-    @Test
-    void sameSeedAndThreadsGiveTheSameLosses() {
-        SyntheticData.Examples training = SyntheticData.generate(256, BATCH, 2, 1f, 0f, 0);
-        ModelDefinition definition = tabular(training, smallTabular());
-        float[] first = lossesOfOneEpoch(definition, training.batches());
-        float[] second = lossesOfOneEpoch(definition, training.batches());
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void sameSeedAndThreadsGiveTheSameLosses(int threads) {
+        SyntheticData.Examples training = SyntheticData.generate(256, BATCH, 2, 1f, 1f, 16);
+        ModelDefinition definition = new ModelDefinition(Recipe.MULTIMODAL, SyntheticData.spec(true, 16),
+                Hyperparameters.defaults(Recipe.MULTIMODAL).withImageSize(16),
+                NumericStats.of(training.batches(), SyntheticData.NUMERIC));
+        float[] first = lossesOfOneEpoch(definition, training.batches(), threads);
+        float[] second = lossesOfOneEpoch(definition, training.batches(), threads);
         assertThat(second).containsExactly(first);
         float[] otherSeed = lossesOfOneEpoch(
                 new ModelDefinition(definition.recipe(), definition.features(), definition.hyperparameters().withSeed(7),
-                        definition.numericStats()), training.batches());
+                        definition.numericStats()), training.batches(), threads);
         assertThat(otherSeed).isNotEqualTo(first);
     }
 
-    private static float[] lossesOfOneEpoch(ModelDefinition definition, List<Batch> batches) {
-        try (CtrTrainer trainer = CtrTrainer.create(definition, 2)) {
+    private static float[] lossesOfOneEpoch(ModelDefinition definition, List<Batch> batches, int threads) {
+        try (CtrTrainer trainer = CtrTrainer.create(definition, threads)) {
             float[] losses = new float[batches.size()];
             for (int i = 0; i < losses.length; i++) {
                 losses[i] = trainer.trainStep(batches.get(i));
