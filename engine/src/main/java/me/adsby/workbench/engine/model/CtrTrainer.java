@@ -1,0 +1,167 @@
+package me.adsby.workbench.engine.model;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import me.adsby.workbench.engine.input.Batch;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.framework.optimizers.Adam;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * A recipe's training graph in a session: trains on batches with Adam, scores batches, and checkpoints.
+ *
+ * <p>The loss is the sigmoid cross-entropy with logits, {@code max(x, 0) - x z + log(1 + exp(-|x|))},
+ * averaged over the batch. Every initializer is seeded from {@link Hyperparameters#seed()} and the session
+ * uses a fixed number of threads, so two trainers with the same definition, thread count and batches give
+ * the same losses (observed bit-for-bit on CPU with 1 and 2 threads). A checkpoint holds the weights and
+ * Adam's moments and step counters, so a trainer restored from it continues exactly as the saved one would.
+ *
+ * <p>Not thread-safe; one thread trains. Close it to free the native graph and session.
+ */
+public final class CtrTrainer implements AutoCloseable {
+
+    private final ModelDefinition definition;
+    private final Graph graph;
+    private final Session session;
+    private final CtrNetwork.Ends ends;
+    private final Placeholder<TFloat32> labels;
+    private final Operand<TFloat32> loss;
+    private final Op minimize;
+
+    private CtrTrainer(ModelDefinition definition, Graph graph, int threads) {
+        this.definition = definition;
+        this.graph = graph;
+        Ops tf = Ops.create(graph);
+        this.ends = CtrNetwork.buildForTraining(tf, definition);
+        this.labels = tf.withName(CtrNetwork.LABELS).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 1)));
+        this.loss = sigmoidCrossEntropy(tf, ends.logits(), labels);
+        this.minimize = new Adam(graph, definition.hyperparameters().learningRate()).minimize(loss, "train");
+        this.session = new Session(graph, SessionConfig.withThreads(threads));
+    }
+
+    /** A trainer with fresh, seeded weights, using every available processor. */
+    public static CtrTrainer create(ModelDefinition definition) {
+        return create(definition, SessionConfig.defaultThreads());
+    }
+
+    /** A trainer with fresh, seeded weights, running TensorFlow on {@code threads} threads. */
+    public static CtrTrainer create(ModelDefinition definition, int threads) {
+        Graph graph = new Graph();
+        try {
+            return new CtrTrainer(definition, graph, threads);
+        } catch (RuntimeException | Error e) {
+            graph.close();
+            throw e;
+        }
+    }
+
+    public ModelDefinition definition() {
+        return definition;
+    }
+
+    /** One Adam step on the batch; returns the batch's loss before the step (possibly NaN or infinite). */
+    public float trainStep(Batch batch) {
+        requireExamples(batch);
+        try (BatchTensors tensors = tensors(batch, true);
+             Result result = feed(session.runner(), tensors).addTarget(minimize).fetch(loss).run()) {
+            return ((TFloat32) result.get(0)).getFloat();
+        }
+    }
+
+    /** The batch's loss and probabilities, without training. */
+    public BatchScores evaluate(Batch batch) {
+        requireExamples(batch);
+        try (BatchTensors tensors = tensors(batch, true);
+             Result result = feed(session.runner(), tensors).fetch(loss).fetch(ends.probability()).run()) {
+            return new BatchScores(((TFloat32) result.get(0)).getFloat(), BatchTensors.floats(result.get(1)));
+        }
+    }
+
+    /** Each example's click probability, in batch order (labels are ignored). */
+    public float[] predict(Batch batch) {
+        if (batch.size() == 0) {
+            return new float[0];
+        }
+        try (BatchTensors tensors = tensors(batch, false);
+             Result result = feed(session.runner(), tensors).fetch(ends.probability()).run()) {
+            return BatchTensors.floats(result.get(0));
+        }
+    }
+
+    /**
+     * Writes a checkpoint (weights and optimizer state) to files named {@code prefix.index} and
+     * {@code prefix.data-*}; creates the parent folder.
+     */
+    public void save(Path prefix) {
+        try {
+            Path parent = prefix.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the checkpoint folder of " + prefix, e);
+        }
+        session.save(prefix.toString());
+    }
+
+    /** Replaces the weights and optimizer state with a checkpoint's. */
+    public void restore(Path prefix) {
+        if (!Files.exists(Path.of(prefix + ".index"))) {
+            throw new IllegalArgumentException("No checkpoint at " + prefix + " (" + prefix + ".index is missing)");
+        }
+        session.restore(prefix.toString());
+    }
+
+    @Override
+    public void close() {
+        session.close();
+        graph.close();
+    }
+
+    private BatchTensors tensors(Batch batch, boolean withLabels) {
+        return BatchTensors.of(batch,
+                definition.readsNumeric() ? definition.features().numeric().size() : 0,
+                definition.readsCategorical() ? definition.features().categorical().size() : 0,
+                definition.readsImage() ? definition.hyperparameters().imageSize() : 0,
+                withLabels);
+    }
+
+    private Session.Runner feed(Session.Runner runner, BatchTensors tensors) {
+        if (ends.numeric() != null) {
+            runner.feed(ends.numeric(), tensors.get(CtrNetwork.NUMERIC));
+        }
+        if (ends.categorical() != null) {
+            runner.feed(ends.categorical(), tensors.get(CtrNetwork.CATEGORICAL));
+        }
+        if (ends.image() != null) {
+            runner.feed(ends.image(), tensors.get(CtrNetwork.IMAGE));
+        }
+        if (tensors.asMap().containsKey(CtrNetwork.LABELS)) {
+            runner.feed(labels, tensors.get(CtrNetwork.LABELS));
+        }
+        return runner;
+    }
+
+    private static void requireExamples(Batch batch) {
+        if (batch.size() == 0) {
+            throw new IllegalArgumentException("A training or evaluation batch needs at least one example");
+        }
+    }
+
+    /** Mean over the batch of {@code max(x, 0) - x z + log1p(exp(-|x|))}, stable for any logit. */
+    private static Operand<TFloat32> sigmoidCrossEntropy(Ops tf, Operand<TFloat32> logits, Operand<TFloat32> labels) {
+        Operand<TFloat32> positivePart = tf.math.maximum(logits, tf.zerosLike(logits));
+        Operand<TFloat32> softplus = tf.math.log1p(tf.math.exp(tf.math.neg(tf.math.abs(logits))));
+        Operand<TFloat32> perExample = tf.math.add(tf.math.sub(positivePart, tf.math.mul(logits, labels)), softplus);
+        return tf.withName("loss").math.mean(perExample, tf.constant(new int[] {0, 1}));
+    }
+}

@@ -1,0 +1,91 @@
+package me.adsby.workbench.engine.model;
+
+import java.util.List;
+
+/**
+ * How a network is sized and trained. Immutable; the constructor checks every range and says which value is
+ * wrong and what is allowed.
+ *
+ * <p>The defaults ({@link #defaults(Recipe)}) are for a 2-core CPU and datasets of a few thousand rows:
+ * batches of 64 give 30 to 150 Adam updates an epoch on such data (batches of 256 give only 8 to 40, too few
+ * to converge in a handful of epochs), while 64 images are still enough work per step (about 2.5 GFLOP at
+ * 64x64) that the fixed cost of a session run is negligible.
+ *
+ * @param epochs        the most epochs to train (early stopping may stop sooner), 1..10,000
+ * @param batchSize     examples per training step, 1..65,536
+ * @param learningRate  Adam's learning rate, in (0, 1]
+ * @param embeddingSize the width of each categorical column's embedding, 1..512
+ * @param hashBuckets   hash buckets per categorical column, 1..10,000,000
+ * @param hiddenUnits   the widths of the MLP's hidden layers (ReLU), 1..8 layers of 1..4,096 units
+ * @param convFilters   filters of the first convolution (the second has twice as many), 1..256
+ * @param imageSize     the side of the square images, in pixels, 8..1,024 (must match the feature spec)
+ * @param seed          seeds every initializer
+ * @param patience      epochs without a better validation AUC before training stops, 1..10,000
+ */
+public record Hyperparameters(int epochs, int batchSize, float learningRate, int embeddingSize, int hashBuckets,
+                              List<Integer> hiddenUnits, int convFilters, int imageSize, long seed, int patience) {
+
+    public Hyperparameters {
+        hiddenUnits = List.copyOf(hiddenUnits);
+        checkRange("epochs", epochs, 1, 10_000);
+        checkRange("batchSize", batchSize, 1, 65_536);
+        if (!(learningRate > 0f && learningRate <= 1f)) {
+            throw new IllegalArgumentException("learningRate must be in (0, 1], was " + learningRate);
+        }
+        checkRange("embeddingSize", embeddingSize, 1, 512);
+        checkRange("hashBuckets", hashBuckets, 1, 10_000_000);
+        if (hiddenUnits.isEmpty() || hiddenUnits.size() > 8) {
+            throw new IllegalArgumentException("hiddenUnits must list 1 to 8 layer widths, was " + hiddenUnits);
+        }
+        for (int units : hiddenUnits) {
+            checkRange("each of hiddenUnits", units, 1, 4_096);
+        }
+        checkRange("convFilters", convFilters, 1, 256);
+        checkRange("imageSize", imageSize, 8, 1_024);
+        checkRange("patience", patience, 1, 10_000);
+    }
+
+    /** Sensible values for a recipe on a 2-core CPU and a few thousand rows (see the class comment). */
+    public static Hyperparameters defaults(Recipe recipe) {
+        return switch (recipe) {
+            case TABULAR -> new Hyperparameters(30, 64, 3e-3f, 8, 1_024, List.of(64, 32), 16, 64, 42L, 4);
+            case IMAGE, MULTIMODAL -> new Hyperparameters(20, 64, 1e-3f, 8, 1_024, List.of(64, 32), 16, 64, 42L, 3);
+        };
+    }
+
+    /** A copy with another number of epochs. */
+    public Hyperparameters withEpochs(int newEpochs) {
+        return new Hyperparameters(newEpochs, batchSize, learningRate, embeddingSize, hashBuckets, hiddenUnits,
+                convFilters, imageSize, seed, patience);
+    }
+
+    /** A copy with another learning rate. */
+    public Hyperparameters withLearningRate(float newLearningRate) {
+        return new Hyperparameters(epochs, batchSize, newLearningRate, embeddingSize, hashBuckets, hiddenUnits,
+                convFilters, imageSize, seed, patience);
+    }
+
+    /** A copy with another image size. */
+    public Hyperparameters withImageSize(int newImageSize) {
+        return new Hyperparameters(epochs, batchSize, learningRate, embeddingSize, hashBuckets, hiddenUnits,
+                convFilters, newImageSize, seed, patience);
+    }
+
+    /** A copy with another seed. */
+    public Hyperparameters withSeed(long newSeed) {
+        return new Hyperparameters(epochs, batchSize, learningRate, embeddingSize, hashBuckets, hiddenUnits,
+                convFilters, imageSize, newSeed, patience);
+    }
+
+    /** A copy with another patience. */
+    public Hyperparameters withPatience(int newPatience) {
+        return new Hyperparameters(epochs, batchSize, learningRate, embeddingSize, hashBuckets, hiddenUnits,
+                convFilters, imageSize, seed, newPatience);
+    }
+
+    private static void checkRange(String name, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", was " + value);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package me.adsby.workbench.engine.train;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import me.adsby.workbench.engine.input.Batch;
+import me.adsby.workbench.engine.model.BatchScores;
+import me.adsby.workbench.engine.model.BinaryMetrics;
+import me.adsby.workbench.engine.model.CtrTrainer;
+import me.adsby.workbench.engine.model.Hyperparameters;
+import me.adsby.workbench.engine.model.NonFiniteLossException;
+import me.adsby.workbench.storage.work.Cancellation;
+
+/**
+ * Trains a {@link CtrTrainer} epoch by epoch: trains on every training batch, validates (loss, exact ROC AUC,
+ * accuracy at 0.5), checkpoints to {@code <checkpoints>/epoch-NNNN/model}, reports to the listener, and stops
+ * early after {@link Hyperparameters#patience()} epochs without a higher validation AUC. The best epoch's
+ * checkpoint is the one to export.
+ *
+ * <p>Checks the cancellation before every batch (training and validation) and throws
+ * {@link java.util.concurrent.CancellationException}; the checkpoints of finished epochs stay. Throws
+ * {@link NonFiniteLossException} when a training loss is NaN or infinite.
+ */
+public final class TrainingLoop {
+
+    private final CtrTrainer trainer;
+    private final Path checkpoints;
+    private final TrainingListener listener;
+    private final Cancellation cancellation;
+
+    /**
+     * @param trainer      the trainer, freshly created or restored
+     * @param checkpoints  the folder for the epochs' checkpoints
+     * @param listener     hears each epoch
+     * @param cancellation asked between batches
+     */
+    public TrainingLoop(CtrTrainer trainer, Path checkpoints, TrainingListener listener, Cancellation cancellation) {
+        this.trainer = Objects.requireNonNull(trainer, "trainer");
+        this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.cancellation = Objects.requireNonNull(cancellation, "cancellation");
+    }
+
+    /** The checkpoint prefix of an epoch. */
+    public static Path checkpointOf(Path checkpoints, int epoch) {
+        return checkpoints.resolve(String.format("epoch-%04d", epoch)).resolve("model");
+    }
+
+    /**
+     * Runs up to {@code hyperparameters.epochs()} epochs.
+     *
+     * @param trainingEpoch gives the training batches of one epoch, called once per epoch (shuffle there)
+     * @param validation    gives the validation batches, called once per epoch
+     */
+    public TrainingResult run(Supplier<? extends Iterable<Batch>> trainingEpoch, Supplier<? extends Iterable<Batch>> validation) {
+        Hyperparameters hp = trainer.definition().hyperparameters();
+        List<EpochMetrics> history = new ArrayList<>();
+        int bestEpoch = 0;
+        double bestAuc = Double.NaN;
+        boolean stoppedEarly = false;
+        for (int epoch = 1; epoch <= hp.epochs(); epoch++) {
+            EpochTraining training = train(epoch, trainingEpoch.get());
+            Validation validated = validate(validation.get());
+            Path checkpoint = checkpointOf(checkpoints, epoch);
+            trainer.save(checkpoint);
+            boolean best = bestEpoch == 0 || validated.auc() > bestAuc;
+            if (best) {
+                bestEpoch = epoch;
+                bestAuc = validated.auc();
+            }
+            EpochMetrics metrics = new EpochMetrics(epoch, training.meanLoss(), validated.loss(), validated.auc(),
+                    validated.accuracy(), training.examples(), training.examplesPerSecond(), checkpoint, best);
+            history.add(metrics);
+            listener.epochFinished(metrics);
+            if (epoch - bestEpoch >= hp.patience() && epoch < hp.epochs()) {
+                stoppedEarly = true;
+                break;
+            }
+        }
+        return new TrainingResult(history, bestEpoch, checkpointOf(checkpoints, bestEpoch), stoppedEarly);
+    }
+
+    private EpochTraining train(int epoch, Iterable<Batch> batches) {
+        double lossSum = 0;
+        long examples = 0;
+        long nanos = 0;
+        int batchNumber = 0;
+        for (Batch batch : batches) {
+            cancellation.throwIfCancelled();
+            batchNumber++;
+            long start = System.nanoTime();
+            float loss = trainer.trainStep(batch);
+            nanos += System.nanoTime() - start;
+            if (!Float.isFinite(loss)) {
+                throw new NonFiniteLossException(epoch, batchNumber, loss);
+            }
+            lossSum += (double) loss * batch.size();
+            examples += batch.size();
+        }
+        if (examples == 0) {
+            throw new IllegalArgumentException("Epoch " + epoch + " has no training examples");
+        }
+        return new EpochTraining(lossSum / examples, examples, examples / (nanos / 1e9));
+    }
+
+    private Validation validate(Iterable<Batch> batches) {
+        List<float[]> scores = new ArrayList<>();
+        List<float[]> labels = new ArrayList<>();
+        double lossSum = 0;
+        int examples = 0;
+        for (Batch batch : batches) {
+            cancellation.throwIfCancelled();
+            if (batch.size() == 0) {
+                continue;
+            }
+            BatchScores scored = trainer.evaluate(batch);
+            lossSum += (double) scored.loss() * batch.size();
+            examples += batch.size();
+            scores.add(scored.probabilities());
+            labels.add(batch.labels());
+        }
+        if (examples == 0) {
+            throw new IllegalArgumentException("The validation split has no examples");
+        }
+        float[] allScores = flatten(scores, examples);
+        float[] allLabels = flatten(labels, examples);
+        return new Validation(lossSum / examples, BinaryMetrics.rocAuc(allScores, allLabels),
+                BinaryMetrics.accuracy(allScores, allLabels));
+    }
+
+    private static float[] flatten(List<float[]> parts, int total) {
+        float[] out = new float[total];
+        int at = 0;
+        for (float[] part : parts) {
+            System.arraycopy(part, 0, out, at, part.length);
+            at += part.length;
+        }
+        return out;
+    }
+
+    private record EpochTraining(double meanLoss, long examples, double examplesPerSecond) {
+    }
+
+    private record Validation(double loss, double auc, double accuracy) {
+    }
+}

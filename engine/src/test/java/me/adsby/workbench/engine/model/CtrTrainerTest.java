@@ -1,0 +1,138 @@
+package me.adsby.workbench.engine.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import me.adsby.workbench.engine.input.Batch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CtrTrainerTest {
+
+    private static final int BATCH = 64;
+
+    @TempDir
+    Path temp;
+
+    private static ModelDefinition tabular(SyntheticData.Examples training, Hyperparameters hp) {
+        return new ModelDefinition(Recipe.TABULAR, SyntheticData.spec(false, 16), hp,
+                NumericStats.of(training.batches(), SyntheticData.NUMERIC));
+    }
+
+    private static Hyperparameters smallTabular() {
+        return Hyperparameters.defaults(Recipe.TABULAR).withImageSize(16);
+    }
+
+    @Test
+    void trainingLowersTheLossOnATabularSignal() {
+        SyntheticData.Examples training = SyntheticData.generate(1_000, BATCH, 1, 1f, 0f, 0);
+        try (CtrTrainer trainer = CtrTrainer.create(tabular(training, smallTabular()), 2)) {
+            Batch all = training.whole();
+            float before = trainer.evaluate(all).loss();
+            for (int epoch = 0; epoch < 5; epoch++) {
+                for (Batch batch : training.batches()) {
+                    assertThat(trainer.trainStep(batch)).isFinite();
+                }
+            }
+            float after = trainer.evaluate(all).loss();
+            assertThat(before).isBetween(0.6f, 0.8f);
+            assertThat(after).isLessThan(before - 0.1f);
+            float[] probabilities = trainer.predict(all);
+            assertThat(probabilities).hasSize(all.size());
+            assertThat(BinaryMetrics.rocAuc(probabilities, all.labels())).isGreaterThan(0.75);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void sameSeedAndThreadsGiveTheSameLosses(int threads) {
+        SyntheticData.Examples training = SyntheticData.generate(256, BATCH, 2, 1f, 1f, 16);
+        ModelDefinition definition = new ModelDefinition(Recipe.MULTIMODAL, SyntheticData.spec(true, 16),
+                Hyperparameters.defaults(Recipe.MULTIMODAL).withImageSize(16),
+                NumericStats.of(training.batches(), SyntheticData.NUMERIC));
+        float[] first = lossesOfOneEpoch(definition, training.batches(), threads);
+        float[] second = lossesOfOneEpoch(definition, training.batches(), threads);
+        assertThat(second).containsExactly(first);
+        float[] otherSeed = lossesOfOneEpoch(
+                new ModelDefinition(definition.recipe(), definition.features(), definition.hyperparameters().withSeed(7),
+                        definition.numericStats()), training.batches(), threads);
+        assertThat(otherSeed).isNotEqualTo(first);
+    }
+
+    private static float[] lossesOfOneEpoch(ModelDefinition definition, List<Batch> batches, int threads) {
+        try (CtrTrainer trainer = CtrTrainer.create(definition, threads)) {
+            float[] losses = new float[batches.size()];
+            for (int i = 0; i < losses.length; i++) {
+                losses[i] = trainer.trainStep(batches.get(i));
+            }
+            return losses;
+        }
+    }
+
+    @Test
+    void aRestoredCheckpointContinuesExactly() {
+        SyntheticData.Examples training = SyntheticData.generate(256, BATCH, 3, 1f, 0.5f, 16);
+        ModelDefinition definition = new ModelDefinition(Recipe.MULTIMODAL, SyntheticData.spec(true, 16),
+                Hyperparameters.defaults(Recipe.MULTIMODAL).withImageSize(16),
+                NumericStats.of(training.batches(), SyntheticData.NUMERIC));
+        Path prefix = temp.resolve("checkpoints/epoch-2/model");
+        Batch next = training.batches().get(0);
+        float uninterrupted;
+        try (CtrTrainer trainer = CtrTrainer.create(definition, 2)) {
+            for (int epoch = 0; epoch < 2; epoch++) {
+                training.batches().forEach(trainer::trainStep);
+            }
+            trainer.save(prefix);
+            uninterrupted = trainer.trainStep(next);
+            assertThat(trainer.trainStep(next)).isNotEqualTo(uninterrupted);
+        }
+        try (CtrTrainer resumed = CtrTrainer.create(definition, 2)) {
+            float fresh = resumed.evaluate(next).loss();
+            resumed.restore(prefix);
+            float continued = resumed.trainStep(next);
+            assertThat(continued).isEqualTo(uninterrupted);
+            assertThat(fresh).isNotEqualTo(uninterrupted);
+        }
+    }
+
+    @Test
+    void infiniteInputsGiveANonFiniteLoss() {
+        SyntheticData.Examples training = SyntheticData.generate(64, BATCH, 4, 1f, 0f, 0);
+        Batch clean = training.batches().get(0);
+        float[] numeric = clean.numeric().clone();
+        numeric[0] = Float.POSITIVE_INFINITY;
+        numeric[3] = Float.NEGATIVE_INFINITY;
+        Batch poisoned = new Batch(clean.size(), numeric, clean.categorical(), clean.pixels(), clean.labels(), clean.rows());
+        try (CtrTrainer trainer = CtrTrainer.create(tabular(training, smallTabular()), 2)) {
+            assertThat(trainer.trainStep(clean)).isFinite();
+            assertThat(trainer.trainStep(poisoned)).isNotFinite();
+        }
+    }
+
+    @Test
+    void restoringAMissingCheckpointSaysWhere() {
+        SyntheticData.Examples training = SyntheticData.generate(64, BATCH, 5, 1f, 0f, 0);
+        try (CtrTrainer trainer = CtrTrainer.create(tabular(training, smallTabular()), 2)) {
+            assertThatThrownBy(() -> trainer.restore(temp.resolve("nothing/model")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("No checkpoint at");
+        }
+    }
+
+    @Test
+    void aBatchOfTheWrongWidthIsRejected() {
+        SyntheticData.Examples training = SyntheticData.generate(64, BATCH, 6, 1f, 0f, 0);
+        Batch batch = training.batches().get(0);
+        Batch narrow = new Batch(batch.size(), new float[batch.size()], batch.categorical(), batch.pixels(),
+                batch.labels(), batch.rows());
+        try (CtrTrainer trainer = CtrTrainer.create(tabular(training, smallTabular()), 2)) {
+            assertThatThrownBy(() -> trainer.trainStep(narrow))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("numeric values");
+        }
+    }
+}
