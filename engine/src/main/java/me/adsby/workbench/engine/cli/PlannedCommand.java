@@ -15,8 +15,7 @@ enum PlannedCommand {
     COMPARE("compare", "compare runs: metrics with intervals and verdicts"),
     PUBLISH("publish", "publish a run's model to the serving registry"),
     REGISTRY("registry", "list, show, label and roll back registry models"),
-    SERVE("serve", "serve the registry over TF Serving's REST API"),
-    WORKER("worker", "the process that trains one run (internal)");
+    SERVE("serve", "serve the registry over TF Serving's REST API");
 
     private final String commandName;
     private final String summary;

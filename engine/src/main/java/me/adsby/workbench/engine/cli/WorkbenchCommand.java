@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
             "With no command it opens the desktop app; with a command it runs headless.",
             "Every command takes --json for machine-readable output and exits non-zero on failure."},
         commandListHeading = "%nCommands:%n",
-        subcommands = {DemoDataCommand.class, DatasetsCommand.class})
+        subcommands = {DemoDataCommand.class, DatasetsCommand.class, WorkerCommand.class})
 public final class WorkbenchCommand implements Callable<Integer> {
 
     @Option(names = "--home", paramLabel = "DIR", scope = ScopeType.INHERIT,

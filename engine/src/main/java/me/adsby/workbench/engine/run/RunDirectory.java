@@ -10,6 +10,7 @@ import me.adsby.workbench.storage.blob.BlobUri;
  * spec.json        the immutable run specification
  * events/          append-only event chunks: chunk-000001.jsonl, chunk-000002.jsonl, ... (JSON lines)
  * heartbeat.json   the worker's pid, host and last sign of life
+ * cancel           present when someone asked the run to stop
  * worker.log       the worker's log
  * checkpoints/     TF checkpoints, resumable
  * model/           the exported SavedModel
@@ -38,6 +39,11 @@ public record RunDirectory(BlobUri root) {
 
     public BlobUri heartbeat() {
         return child("heartbeat.json");
+    }
+
+    /** Written by whoever wants the run to stop; the worker looks for it every second. */
+    public BlobUri cancelRequest() {
+        return child("cancel");
     }
 
     public BlobUri workerLog() {

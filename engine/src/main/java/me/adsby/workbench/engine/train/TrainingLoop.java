@@ -55,12 +55,29 @@ public final class TrainingLoop {
      * @param validation    gives the validation batches, called once per epoch
      */
     public TrainingResult run(Supplier<? extends Iterable<Batch>> trainingEpoch, Supplier<? extends Iterable<Batch>> validation) {
+        return resume(List.of(), trainingEpoch, validation);
+    }
+
+    /**
+     * Continues a run whose first epochs are done: the trainer holds the last of their checkpoints, and
+     * {@code previous} their metrics (in order, from epoch 1). Early stopping and the best epoch count them
+     * as if the run had never stopped.
+     */
+    public TrainingResult resume(List<EpochMetrics> previous, Supplier<? extends Iterable<Batch>> trainingEpoch,
+            Supplier<? extends Iterable<Batch>> validation) {
         Hyperparameters hp = trainer.definition().hyperparameters();
-        List<EpochMetrics> history = new ArrayList<>();
+        List<EpochMetrics> history = new ArrayList<>(previous);
         int bestEpoch = 0;
         double bestAuc = Double.NaN;
-        boolean stoppedEarly = false;
-        for (int epoch = 1; epoch <= hp.epochs(); epoch++) {
+        for (EpochMetrics done : previous) {
+            if (bestEpoch == 0 || done.validationAuc() > bestAuc) {
+                bestEpoch = done.epoch();
+                bestAuc = done.validationAuc();
+            }
+        }
+        boolean stoppedEarly = !previous.isEmpty() && previous.size() - bestEpoch >= hp.patience()
+                && previous.size() < hp.epochs();
+        for (int epoch = previous.size() + 1; epoch <= hp.epochs() && !stoppedEarly; epoch++) {
             EpochTraining training = train(epoch, trainingEpoch.get());
             Validation validated = validate(validation.get());
             Path checkpoint = checkpointOf(checkpoints, epoch);
@@ -76,7 +93,6 @@ public final class TrainingLoop {
             listener.epochFinished(metrics);
             if (epoch - bestEpoch >= hp.patience() && epoch < hp.epochs()) {
                 stoppedEarly = true;
-                break;
             }
         }
         return new TrainingResult(history, bestEpoch, checkpointOf(checkpoints, bestEpoch), stoppedEarly);

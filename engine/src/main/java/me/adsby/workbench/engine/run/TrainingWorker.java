@@ -1,0 +1,223 @@
+package me.adsby.workbench.engine.run;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import me.adsby.workbench.engine.input.Batch;
+import me.adsby.workbench.engine.input.BadInputException;
+import me.adsby.workbench.engine.input.CloseableIterator;
+import me.adsby.workbench.engine.input.FeatureSpec;
+import me.adsby.workbench.engine.input.InputPipeline;
+import me.adsby.workbench.engine.input.NumericStatistics;
+import me.adsby.workbench.engine.input.PreparedDataset;
+import me.adsby.workbench.engine.input.Split;
+import me.adsby.workbench.engine.input.SplitSettings;
+import me.adsby.workbench.engine.model.CtrTrainer;
+import me.adsby.workbench.engine.model.ModelDefinition;
+import me.adsby.workbench.engine.model.ModelExporter;
+import me.adsby.workbench.engine.model.NonFiniteLossException;
+import me.adsby.workbench.engine.model.NumericStats;
+import me.adsby.workbench.engine.train.EpochMetrics;
+import me.adsby.workbench.engine.train.TrainingLoop;
+import me.adsby.workbench.engine.train.TrainingResult;
+import me.adsby.workbench.storage.blob.BlobStore;
+import me.adsby.workbench.storage.blob.BlobStores;
+import me.adsby.workbench.storage.blob.BlobUri;
+import me.adsby.workbench.storage.dataset.Datasets;
+import me.adsby.workbench.storage.dataset.ErrorPolicy;
+import me.adsby.workbench.storage.dataset.schema.Schema;
+import me.adsby.workbench.storage.work.Cancellation;
+import me.adsby.workbench.storage.work.Failures;
+
+/**
+ * Trains one run in this process (the worker JVM), from its run directory's spec to its exported model and
+ * evaluation, reporting every step as events in the run directory. Resumes from the last epoch's checkpoint
+ * when the run directory has one. Never throws for a failed run: the failure is the run's last event.
+ */
+public final class TrainingWorker {
+
+    private final BlobStores stores;
+    private final RunDirectory directory;
+    private final Path cacheFolder;
+    private final PrintStream log;
+    private final Clock clock;
+    private final Cancellation alsoStop;
+
+    /**
+     * @param cacheFolder the Workbench home's cache: prepared examples, and scratch copies of remote runs
+     * @param log         where people read what the worker does (its log file)
+     */
+    public TrainingWorker(BlobStores stores, RunDirectory directory, Path cacheFolder, PrintStream log, Clock clock) {
+        this(stores, directory, cacheFolder, log, clock, Cancellation.NEVER);
+    }
+
+    /** @param alsoStop a cancellation besides the run directory's cancel request (for embedding and tests) */
+    TrainingWorker(BlobStores stores, RunDirectory directory, Path cacheFolder, PrintStream log, Clock clock,
+            Cancellation alsoStop) {
+        this.stores = stores;
+        this.directory = directory;
+        this.cacheFolder = cacheFolder;
+        this.log = log;
+        this.clock = clock;
+        this.alsoStop = alsoStop;
+    }
+
+    /** Trains the run; returns its final status. */
+    public String run() throws IOException {
+        BlobStore store = stores.forUri(directory.root());
+        RunSpec spec = RunSpec.read(store, directory);
+        List<EpochMetrics> previous = new EventReader(store, directory).readAfter(0).stream()
+                .filter(event -> event.type().equals(RunEvents.EPOCH))
+                .map(event -> RunEvents.epochOf(event.data(), TrainingLoop.checkpointOf(
+                        checkpointsFolder(spec), event.data().get("epoch").asInt())))
+                .toList();
+        try (EventWriter events = EventWriter.open(store, directory, clock);
+                CancelWatch watch = CancelWatch.start(store, directory, clock, events, log)) {
+            Cancellation cancel = () -> watch.isCancelled() || alsoStop.isCancelled();
+            events.append(RunEvents.STATE, RunEvents.state(events, "RUNNING", null));
+            events.flush();
+            String status;
+            try {
+                train(spec, store, events, cancel, previous);
+                status = "SUCCEEDED";
+                events.append(RunEvents.STATE, RunEvents.state(events, status, null));
+            } catch (CancellationException e) {
+                status = "CANCELLED";
+                log.println("Cancelled.");
+                events.append(RunEvents.STATE, RunEvents.state(events, status, null));
+            } catch (NonFiniteLossException | BadInputException | IllegalArgumentException e) {
+                status = "FAILED";
+                log.println("Failed: " + Failures.describe(e));
+                events.append(RunEvents.STATE, RunEvents.state(events, status, Failures.describe(e)));
+            } catch (IOException | RuntimeException e) {
+                status = "FAILED";
+                log.println("Failed: " + Failures.describe(e));
+                e.printStackTrace(log);
+                events.append(RunEvents.STATE, RunEvents.state(events, status, Failures.describe(e)));
+            }
+            events.flush();
+            return status;
+        }
+    }
+
+    private Path checkpointsFolder(RunSpec spec) {
+        return directory.root().isGcs() ? scratch(spec).resolve("checkpoints") : directory.checkpoints().toPath();
+    }
+
+    private Path scratch(RunSpec spec) {
+        return cacheFolder.resolve("runs").resolve(spec.runId());
+    }
+
+    private void train(RunSpec spec, BlobStore store, EventWriter events, Cancellation cancel,
+            List<EpochMetrics> previous) throws IOException {
+        BlobUri csv = BlobUri.parse(spec.dataset());
+        Schema schema = FeatureSelection.withLabel(Datasets.inferSchema(stores.forUri(csv), csv), spec);
+        FeatureSpec features = FeatureSelection.of(schema, spec);
+        log.println("Features: numeric " + features.numeric() + ", categorical " + features.categorical()
+                + ", image " + features.image() + "; label " + features.label());
+        PreparedDataset data = new InputPipeline().prepare(stores, csv, schema, features,
+                new SplitSettings(null, spec.validationFraction(), spec.hyperparameters().seed()),
+                ErrorPolicy.stopAfter(spec.maxBadRows() + 1), cacheFolder.resolve("prepared"),
+                new EventProgress(events, "prepare", clock), cancel);
+        events.append(RunEvents.PREPARED, prepared(events, data));
+        events.flush();
+        log.println("Prepared " + data.trainSize() + " training and " + data.validationSize() + " validation examples"
+                + (data.cacheHit() ? " (from the cache)" : "") + "; " + data.badRows() + " bad rows skipped.");
+        if (data.trainSize() == 0 || data.validationSize() == 0) {
+            throw new IllegalArgumentException("the dataset leaves " + data.trainSize() + " training and "
+                    + data.validationSize() + " validation examples; both need at least one");
+        }
+
+        ModelDefinition definition = new ModelDefinition(spec.recipe(), features, spec.hyperparameters(),
+                numericStats(data));
+        RunFiles files = new RunFiles(store, scratch(spec));
+        Path checkpoints = files.local(directory.checkpoints(), "checkpoints");
+        if (!previous.isEmpty()) {
+            files.download(directory.checkpoints(), checkpoints);
+        }
+        int batchSize = spec.hyperparameters().batchSize();
+        TrainingResult result;
+        try (CtrTrainer trainer = CtrTrainer.create(definition)) {
+            if (!previous.isEmpty()) {
+                trainer.restore(previous.get(previous.size() - 1).checkpoint());
+                log.println("Resumed after epoch " + previous.size() + ".");
+            }
+            int[] epoch = {previous.size()};
+            TrainingLoop loop = new TrainingLoop(trainer, checkpoints, metrics -> {
+                events.append(RunEvents.EPOCH, RunEvents.epoch(events, metrics));
+                log.println(RunEvents.describe(metrics));
+                try {
+                    files.upload(checkpoints, directory.checkpoints());
+                    events.flush();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, cancel);
+            result = loop.resume(previous,
+                    () -> iterable(data, Split.TRAIN, batchSize, ++epoch[0]),
+                    () -> iterable(data, Split.VALIDATION, batchSize, 0));
+        }
+        log.println("Best epoch " + result.bestEpoch() + ": validation AUC " + result.best().validationAuc());
+
+        Path model = files.local(directory.model(), "model");
+        ModelExporter.export(definition, result.bestCheckpoint(), model);
+        files.upload(model, directory.model());
+        events.append(RunEvents.ARTIFACT, RunEvents.artifact(events, "model", directory.model()));
+        new ValidationScores(store, directory, log).write(model, data, features, batchSize, events);
+        events.flush();
+    }
+
+    private static NumericStats numericStats(PreparedDataset data) {
+        List<NumericStatistics> columns = data.numericStatistics();
+        float[] means = new float[columns.size()];
+        float[] stds = new float[columns.size()];
+        for (int i = 0; i < columns.size(); i++) {
+            means[i] = (float) columns.get(i).mean();
+            stds[i] = (float) columns.get(i).std();
+        }
+        return new NumericStats(means, stds);
+    }
+
+    private ObjectNode prepared(EventWriter events, PreparedDataset data) {
+        ObjectNode json = events.data();
+        json.put("train", data.trainSize());
+        json.put("validation", data.validationSize());
+        json.put("bad_rows", data.badRows());
+        json.put("missing_images", data.missingImages());
+        json.put("cache_hit", data.cacheHit());
+        ArrayNode problems = json.putArray("problems");
+        data.problems().stream().limit(20).forEach(problem -> problems.add(problem.toString()));
+        return json;
+    }
+
+    /** One epoch's batches as an Iterable that closes its reader when exhausted. */
+    static Iterable<Batch> iterable(PreparedDataset data, Split split, int batchSize, int epoch) {
+        return () -> {
+            CloseableIterator<Batch> batches = data.batches(split, batchSize, epoch);
+            return new java.util.Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    boolean more = batches.hasNext();
+                    if (!more) {
+                        try {
+                            batches.close();
+                        } catch (Exception e) {
+                            throw new IllegalStateException("Cannot close the batches of " + split, e);
+                        }
+                    }
+                    return more;
+                }
+
+                @Override
+                public Batch next() {
+                    return batches.next();
+                }
+            };
+        };
+    }
+}
