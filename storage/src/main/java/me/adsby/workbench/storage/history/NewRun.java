@@ -10,7 +10,8 @@ import me.adsby.workbench.storage.settings.TrainingTarget;
  * @param name         the name shown in the runs table
  * @param experiment   the experiment's name, created on first use; null means {@value #DEFAULT_EXPERIMENT}
  * @param target       where it trains
- * @param runDirectory the run directory's URI ({@code gs://bucket/path}, an absolute path or a {@code file:} URI)
+ * @param runDirectory the run directory's URI ({@code gs://bucket/path} or an absolute path); {@link #RUN_ID} in it
+ *                     stands for the id the history gives the run
  * @param recipe       the model recipe ({@code tabular}, {@code image}, {@code multimodal}), or null
  * @param params       the run's parameters as text (learning rate, batch size, ...)
  */
@@ -18,6 +19,8 @@ public record NewRun(String name, String experiment, TrainingTarget target, Stri
         Map<String, String> params) {
 
     public static final String DEFAULT_EXPERIMENT = "Default";
+    /** In {@code runDirectory}, stands for the run's id, which the history chooses: {@code /home/runs/{id}}. */
+    public static final String RUN_ID = "{id}";
 
     public NewRun {
         Objects.requireNonNull(name, "name");

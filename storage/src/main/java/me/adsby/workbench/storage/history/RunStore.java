@@ -30,6 +30,7 @@ final class RunStore {
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
         for (int attempt = 1; ; attempt++) {
             String id = RunIds.next(created);
+            String runDirectory = spec.runDirectory().replace(NewRun.RUN_ID, id);
             try (PreparedStatement insert = connection.prepareStatement(sql)) {
                 insert.setString(1, id);
                 insert.setString(2, spec.name());
@@ -37,12 +38,12 @@ final class RunStore {
                 insert.setString(4, RunStatus.QUEUED.name());
                 insert.setString(5, spec.target().id());
                 Timestamps.set(insert, 6, created);
-                insert.setString(7, spec.runDirectory());
+                insert.setString(7, runDirectory);
                 insert.setString(8, spec.recipe());
                 insert.executeUpdate();
                 DetailsStore.putParams(connection, id, spec.params());
                 return new Run(id, spec.name(), spec.experiment(), RunStatus.QUEUED, spec.target(), created, null, null,
-                        null, spec.runDirectory(), spec.recipe());
+                        null, runDirectory, spec.recipe());
             } catch (SQLException e) {
                 if (e.getErrorCode() != ErrorCode.DUPLICATE_KEY_1 || attempt == ID_ATTEMPTS) {
                     throw e;

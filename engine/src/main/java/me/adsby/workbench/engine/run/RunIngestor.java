@@ -1,0 +1,86 @@
+package me.adsby.workbench.engine.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import me.adsby.workbench.storage.blob.BlobStore;
+import me.adsby.workbench.storage.blob.BlobUri;
+import me.adsby.workbench.storage.history.Artifact;
+import me.adsby.workbench.storage.history.MetricPoint;
+import me.adsby.workbench.storage.history.Run;
+import me.adsby.workbench.storage.history.RunHistory;
+import me.adsby.workbench.storage.history.RunStatus;
+
+/**
+ * Carries a run's new events into the history: epoch metrics as metric points, state events as status moves,
+ * artifacts as artifact rows, and the last progress for the screens. Idempotent: it reads after the history's
+ * watermark, and the points and the new watermark are stored in one transaction.
+ */
+final class RunIngestor {
+
+    private final RunHistory history;
+    private final Map<String, RunProgress> progress = new ConcurrentHashMap<>();
+
+    RunIngestor(RunHistory history) {
+        this.history = history;
+    }
+
+    /** Ingests what the run wrote since the last time; returns whether anything new came. */
+    synchronized boolean ingest(String runId, BlobStore store, RunDirectory directory) throws IOException {
+        long watermark = Math.max(0, history.eventWatermark(runId));
+        List<RunEvent> events = new EventReader(store, directory).readAfter(watermark);
+        if (events.isEmpty()) {
+            return false;
+        }
+        List<MetricPoint> points = new ArrayList<>();
+        for (RunEvent event : events) {
+            switch (event.type()) {
+                case RunEvents.STATE -> moveTo(runId, event.data());
+                case RunEvents.EPOCH -> {
+                    int epoch = event.data().get("epoch").asInt();
+                    for (String key : RunEvents.EPOCH_METRICS) {
+                        double value = RunEvents.number(event.data(), key);
+                        if (!Double.isNaN(value)) {
+                            points.add(new MetricPoint(key, epoch, epoch, value, event.time()));
+                        }
+                    }
+                    progress.merge(runId, RunProgress.epoch(epoch), RunProgress::then);
+                }
+                case RunEvents.PROGRESS -> progress.merge(runId, RunProgress.of(event.data()), RunProgress::then);
+                case RunEvents.PREPARED -> progress.merge(runId, RunProgress.prepared(event.data()), RunProgress::then);
+                case RunEvents.ARTIFACT -> artifact(runId, store, event.data());
+                default -> { }
+            }
+        }
+        history.ingestEvents(runId, events.get(events.size() - 1).seq(), points);
+        return true;
+    }
+
+    /** What the run's events said last about its progress. */
+    RunProgress progress(String runId) {
+        return progress.getOrDefault(runId, RunProgress.NONE);
+    }
+
+    void forget(String runId) {
+        progress.remove(runId);
+    }
+
+    private void moveTo(String runId, JsonNode data) {
+        RunStatus target = RunStatus.valueOf(data.get("status").asText());
+        Run run = history.run(runId);
+        if (run.status() == target || !run.status().canMoveTo(target)) {
+            return;  // seen before (events re-read after a crash), or a move the history already made otherwise
+        }
+        String error = data.hasNonNull("error") ? data.get("error").asText() : null;
+        history.transition(runId, run.status(), target, error);
+    }
+
+    private void artifact(String runId, BlobStore store, JsonNode data) throws IOException {
+        BlobUri uri = BlobUri.parse(data.get("uri").asText());
+        Long size = store.stat(uri).map(info -> info.size()).orElse(null);
+        history.putArtifact(runId, new Artifact(data.get("kind").asText(), uri.toString(), size, null));
+    }
+}
