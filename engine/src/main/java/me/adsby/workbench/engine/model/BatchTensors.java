@@ -67,6 +67,11 @@ final class BatchTensors implements AutoCloseable {
         return tensor;
     }
 
+    /** Whether the batch's tensors include an input. */
+    boolean has(String input) {
+        return tensors.containsKey(input);
+    }
+
     /** The tensors by input name (still owned by this object). */
     Map<String, Tensor> asMap() {
         return Map.copyOf(tensors);

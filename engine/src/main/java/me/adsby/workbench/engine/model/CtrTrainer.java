@@ -145,7 +145,7 @@ public final class CtrTrainer implements AutoCloseable {
         if (ends.image() != null) {
             runner.feed(ends.image(), tensors.get(CtrNetwork.IMAGE));
         }
-        if (tensors.asMap().containsKey(CtrNetwork.LABELS)) {
+        if (tensors.has(CtrNetwork.LABELS)) {
             runner.feed(labels, tensors.get(CtrNetwork.LABELS));
         }
         return runner;
