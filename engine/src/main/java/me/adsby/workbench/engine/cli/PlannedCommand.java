@@ -8,8 +8,6 @@ import java.util.Optional;
  * commands that work, and typing one says plainly that it is not there yet, instead of "unknown command".
  */
 enum PlannedCommand {
-    TRAIN("train", "train a model on a dataset in a worker process"),
-    RUNS("runs", "list, show, cancel and delete runs"),
     EVALUATE("evaluate", "score a run's model on a dataset"),
     METRICS("metrics", "metrics of a predictions CSV, optionally per slice"),
     COMPARE("compare", "compare runs: metrics with intervals and verdicts"),

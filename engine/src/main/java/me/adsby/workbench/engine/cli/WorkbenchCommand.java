@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
             "With no command it opens the desktop app; with a command it runs headless.",
             "Every command takes --json for machine-readable output and exits non-zero on failure."},
         commandListHeading = "%nCommands:%n",
-        subcommands = {DemoDataCommand.class, DatasetsCommand.class, WorkerCommand.class})
+        subcommands = {DemoDataCommand.class, DatasetsCommand.class, TrainCommand.class, RunsCommand.class,
+            WorkerCommand.class})
 public final class WorkbenchCommand implements Callable<Integer> {
 
     @Option(names = "--home", paramLabel = "DIR", scope = ScopeType.INHERIT,
@@ -83,6 +84,20 @@ public final class WorkbenchCommand implements Callable<Integer> {
         return new BlobStores(new GcsOptions(
                 gcsProject != null ? gcsProject : settings.defaultGcsProject(),
                 gcsEndpoint != null ? gcsEndpoint : settings.gcsEndpoint()));
+    }
+
+    /** The GCS options given on the command line, to pass on to worker processes. */
+    public java.util.List<String> gcsOptions() {
+        java.util.List<String> options = new java.util.ArrayList<>();
+        if (gcsProject != null) {
+            options.add("--gcs-project");
+            options.add(gcsProject);
+        }
+        if (gcsEndpoint != null) {
+            options.add("--gcs-endpoint");
+            options.add(gcsEndpoint);
+        }
+        return options;
     }
 
     /** {@code --version}: Workbench, Java and the TensorFlow Java API (the natives are not loaded for this). */

@@ -36,9 +36,10 @@ final class RunIngestor {
             return false;
         }
         List<MetricPoint> points = new ArrayList<>();
+        List<JsonNode> states = new ArrayList<>();
         for (RunEvent event : events) {
             switch (event.type()) {
-                case RunEvents.STATE -> moveTo(runId, event.data());
+                case RunEvents.STATE -> states.add(event.data());
                 case RunEvents.EPOCH -> {
                     int epoch = event.data().get("epoch").asInt();
                     for (String key : RunEvents.EPOCH_METRICS) {
@@ -55,7 +56,11 @@ final class RunIngestor {
                 default -> { }
             }
         }
-        history.ingestEvents(runId, events.get(events.size() - 1).seq(), points);
+        // Metrics first (idempotent), then status moves, then the watermark: whoever sees a finished run sees
+        // its metrics, and a crash in between only repeats steps that change nothing the second time.
+        history.addMetrics(runId, points);
+        states.forEach(state -> moveTo(runId, state));
+        history.ingestEvents(runId, events.get(events.size() - 1).seq(), List.of());
         return true;
     }
 

@@ -1,0 +1,184 @@
+package me.adsby.workbench.engine.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import me.adsby.workbench.storage.history.Run;
+import me.adsby.workbench.storage.history.RunPage;
+import me.adsby.workbench.storage.history.RunQuery;
+import me.adsby.workbench.storage.history.RunRecord;
+import me.adsby.workbench.storage.history.RunRow;
+import me.adsby.workbench.storage.history.RunStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code workbench runs list | show | cancel | delete}. */
+@Command(name = "runs", mixinStandardHelpOptions = true, description = "List, show, cancel and delete runs.",
+        subcommands = {RunsCommand.ListRuns.class, RunsCommand.Show.class, RunsCommand.Cancel.class,
+            RunsCommand.Delete.class})
+final class RunsCommand implements Runnable {
+
+    @ParentCommand
+    private WorkbenchCommand workbench;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Say what to do: list, show, cancel or delete");
+    }
+
+    /** What the subcommands share. */
+    abstract static class Sub implements Callable<Integer> {
+        @ParentCommand
+        RunsCommand runs;
+
+        @Spec
+        CommandSpec spec;
+
+        RunSession open() throws java.io.IOException {
+            return RunSession.open(runs.workbench);
+        }
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "The runs, newest first.")
+    static final class ListRuns extends Sub {
+        @Option(names = "--experiment", paramLabel = "NAME", description = "Only this experiment's runs.")
+        String experiment;
+
+        @Option(names = "--status", paramLabel = "STATUS", split = ",", description = "Only runs in these states.")
+        Set<RunStatus> statuses = EnumSet.noneOf(RunStatus.class);
+
+        @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "At most N runs (default: 50).")
+        int limit;
+
+        @Option(names = "--json", description = "Print the runs as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            try (RunSession session = open()) {
+                RunQuery query = RunQuery.firstPage(Math.min(limit, RunQuery.MAX_LIMIT)).withExperiment(experiment);
+                if (!statuses.isEmpty()) {
+                    query = query.withStatuses(statuses);
+                }
+                RunPage page = session.history().runs(query);
+                if (json) {
+                    JsonOutput.print(out(), Map.of("total", page.total(), "runs", page.rows().stream().map(JsonRows.ROW).toList()));
+                    return 0;
+                }
+                out().printf("%-24s %-10s %-12s %-11s %8s  %s%n", "id", "status", "experiment", "recipe", "val_auc", "name");
+                for (RunRow row : page.rows()) {
+                    Run run = row.run();
+                    Double auc = row.finalMetrics().get("val_auc");
+                    out().printf(Locale.ROOT, "%-24s %-10s %-12s %-11s %8s  %s%n", run.id(), run.status(), run.experiment(),
+                            run.recipe(), auc == null ? "" : String.format(Locale.ROOT, "%.4f", auc), run.name());
+                }
+                out().printf("%d of %d runs%n", page.rows().size(), page.total());
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "One run: params, provenance, metrics, artifacts.")
+    static final class Show extends Sub {
+        @Parameters(paramLabel = "RUN_ID")
+        String runId;
+
+        @Option(names = "--json", description = "Print the run as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            try (RunSession session = open()) {
+                session.manager().ingest(runId);
+                RunRecord record = session.history().record(runId);
+                if (json) {
+                    JsonOutput.print(out(), record);
+                    return 0;
+                }
+                Run run = record.run();
+                out().printf("%s  %s  (%s)%n", run.id(), run.name(), run.status());
+                out().printf("experiment %s, recipe %s, target %s%n", run.experiment(), run.recipe(), run.target().id());
+                out().printf("created %s%s%n", run.created(), run.started() == null ? ""
+                        : ", ran " + Duration.between(run.started(), run.finished() != null ? run.finished()
+                                : java.time.Instant.now()).toSeconds() + " s");
+                out().println("run directory " + run.runDirectory());
+                if (run.error() != null) {
+                    out().println("error: " + run.error());
+                }
+                out().println("params:");
+                record.params().forEach((k, v) -> out().printf("  %-20s %s%n", k, v));
+                record.provenance().ifPresent(p -> out().printf("provenance: %s (%s), seed %s, %s, %s%n", p.datasetUri(),
+                        p.contentHash(), p.seed(), p.tensorflowVersion(), p.host()));
+                out().println("final metrics:");
+                record.finalMetrics().forEach((k, v) -> out().printf(Locale.ROOT, "  %-20s %.6g%n", k, v));
+                record.artifacts().forEach(a -> out().printf("artifact %-12s %s%n", a.kind(), a.uri()));
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "cancel", mixinStandardHelpOptions = true, description = "Stop a queued or running run.")
+    static final class Cancel extends Sub {
+        @Parameters(paramLabel = "RUN_ID")
+        String runId;
+
+        @Override
+        public Integer call() throws Exception {
+            try (RunSession session = open()) {
+                session.manager().cancel(runId);
+                out().println("Asked " + runId + " to stop; it stops at its next batch.");
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a stopped run and its files.")
+    static final class Delete extends Sub {
+        @Parameters(paramLabel = "RUN_ID")
+        String runId;
+
+        @Override
+        public Integer call() throws Exception {
+            try (RunSession session = open()) {
+                session.manager().delete(runId);
+                out().println("Deleted " + runId + " and its run directory.");
+                return 0;
+            }
+        }
+    }
+
+    /** JSON shapes of rows. */
+    static final class JsonRows {
+        static final java.util.function.Function<RunRow, Map<String, Object>> ROW = row -> {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("id", row.run().id());
+            json.put("name", row.run().name());
+            json.put("experiment", row.run().experiment());
+            json.put("status", row.run().status().name());
+            json.put("recipe", row.run().recipe());
+            json.put("created", row.run().created().toString());
+            json.put("params", row.params());
+            json.put("final_metrics", row.finalMetrics());
+            return json;
+        };
+
+        private JsonRows() {
+        }
+    }
+}
