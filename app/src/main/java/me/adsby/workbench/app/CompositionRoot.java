@@ -109,6 +109,7 @@ final class CompositionRoot implements AutoCloseable {
         stage.setHeight(Math.min(950, screen.getHeight()));
 
         loaded.problem().ifPresent(problem -> notifications.error("Settings were unreadable", problem));
+        runs.failure().ifPresent(failure -> notifications.error("Runs are not available", failure));
         new FirstFolder(home, tasks, browser, notifications).open(loaded.settings());
         data.focus();
     }
@@ -117,7 +118,6 @@ final class CompositionRoot implements AutoCloseable {
             Notifications notifications) {
         if (backend.manager().isEmpty()) {
             String problem = backend.problem().orElse("The run history is not available.");
-            backend.failure().ifPresent(failure -> notifications.error("Runs are not available", failure));
             return new PlannedScreen("Runs", problem).root();
         }
         RunManager manager = backend.manager().get();

@@ -77,6 +77,7 @@ public final class RunsView {
         this.newRunView = newRunView;
         this.clock = clock;
         this.root = Fxml.load(this);
+        whileShown();
     }
 
     public Parent root() {
@@ -140,6 +141,11 @@ public final class RunsView {
         });
         summaryLabel.textProperty().bind(model.summary());
 
+        model.reload();
+    }
+
+    /** While the screen is shown: Shortcut+N opens New run, and an active run's page is read every 2 s. */
+    private void whileShown() {
         Timeline ticks = new Timeline(new KeyFrame(javafx.util.Duration.seconds(2), event -> tick()));
         ticks.setCycleCount(Animation.INDEFINITE);
         root.sceneProperty().addListener((property, old, now) -> {
@@ -153,7 +159,6 @@ public final class RunsView {
                 ticks.stop();
             }
         });
-        model.reload();
     }
 
     /** While shown, the page of an active run is read again (its log grows between events). */
