@@ -91,7 +91,8 @@ class RunsScreenTest extends FxRobot {
     @Test
     void aHomeThatAnotherWorkbenchHoldsSaysSoAndTheDataScreenStillWorks() throws Exception {
         WorkbenchHome home = WorkbenchHome.open(Files.createTempDirectory(temp, "home"));
-        try (RunHistory other = RunHistory.open(home.root().resolve("history"))) {
+        RunHistory other = RunHistory.open(home.root().resolve("history"));
+        try {
             application = (WorkbenchApplication) FxToolkit.setupApplication(() -> new WorkbenchApplication(home));
             clickOn("#navRuns");
             assertThat(lookup(".planned-description").queryAs(Label.class).getText())
@@ -100,6 +101,8 @@ class RunsScreenTest extends FxRobot {
             clickOn("#navData");
             WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !lookup("#dataTable").queryTableView()
                     .getItems().isEmpty());
+        } finally {
+            other.close();
         }
     }
 

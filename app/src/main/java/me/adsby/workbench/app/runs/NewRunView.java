@@ -228,6 +228,7 @@ public final class NewRunView {
         dialog.initOwner(owner);
         dialog.setTitle("New run");
         dialog.setResizable(true);
+        dialog.getDialogPane().setPrefWidth(820);
         dialog.getDialogPane().setContent(root);
         ButtonType start = new ButtonType("_Start", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(start, ButtonType.CANCEL);

@@ -220,6 +220,7 @@ public final class RunsView {
         newRunView.show(root.getScene().getWindow(), run -> {
             select(run.id());
             model.refresh();
+            table.requestFocus();
         });
     }
 

@@ -106,7 +106,10 @@ public final class RunsViewModel {
                     names.add(ALL_EXPERIMENTS);
                     names.addAll(loaded.experiments());
                     if (!names.equals(experiments)) {
+                        String shown = experiment.get();
                         experiments.setAll(names);
+                        // A combo box forgets its value when its items are replaced; the filter stays.
+                        experiment.set(names.contains(shown) ? shown : ALL_EXPERIMENTS);
                     }
                 })
                 .onFailure(this::failed));

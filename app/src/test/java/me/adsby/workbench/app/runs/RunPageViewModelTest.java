@@ -61,7 +61,7 @@ class RunPageViewModelTest {
         assertThat(model.details()).contains(new KeyValue("epochs", "3"), new KeyValue("learning_rate", "0.003"),
                 new KeyValue("Experiment", "ctr"), new KeyValue("final val_auc", "0.7400"));
         assertThat(model.seriesProperty().get()).filteredOn(s -> s.key().equals("val_auc"))
-                .singleElement().extracting(MetricSeries::points).asList().hasSize(2);
+                .singleElement().satisfies(s -> assertThat(s.points()).hasSize(2));
         assertThat(model.artifacts()).extracting(Artifact::kind).containsExactly("model");
         // The last 40 lines of the worker's log.
         assertThat(model.logProperty().get()).startsWith("line 21\n").endsWith("line 60");

@@ -68,7 +68,7 @@ final class RunsFixture implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws java.io.IOException {
         manager.close();
         history.close();
         stores.close();
