@@ -9,7 +9,6 @@ import java.util.Map;
 import me.adsby.workbench.app.notify.Notifications;
 import me.adsby.workbench.app.task.SameThreadTaskExecutor;
 import me.adsby.workbench.storage.history.Artifact;
-import me.adsby.workbench.storage.history.MetricSeries;
 import me.adsby.workbench.storage.history.Run;
 import me.adsby.workbench.storage.history.RunStatus;
 import org.junit.jupiter.api.AfterEach;
