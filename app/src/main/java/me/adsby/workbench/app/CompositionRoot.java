@@ -1,5 +1,6 @@
 package me.adsby.workbench.app;
 
+import java.time.Clock;
 import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -17,6 +18,13 @@ import me.adsby.workbench.app.data.StoreProvider;
 import me.adsby.workbench.app.fx.FxDialogService;
 import me.adsby.workbench.app.notify.NotificationPane;
 import me.adsby.workbench.app.notify.Notifications;
+import me.adsby.workbench.app.runs.NewRunView;
+import me.adsby.workbench.app.runs.NewRunViewModel;
+import me.adsby.workbench.app.runs.RunChanges;
+import me.adsby.workbench.app.runs.RunPageView;
+import me.adsby.workbench.app.runs.RunPageViewModel;
+import me.adsby.workbench.app.runs.RunsView;
+import me.adsby.workbench.app.runs.RunsViewModel;
 import me.adsby.workbench.app.settings.SettingsView;
 import me.adsby.workbench.app.settings.SettingsViewModel;
 import me.adsby.workbench.app.settings.UserSettings;
@@ -28,6 +36,7 @@ import me.adsby.workbench.app.shell.StatusBar;
 import me.adsby.workbench.app.task.BackgroundTask;
 import me.adsby.workbench.app.task.FxTaskExecutor;
 import me.adsby.workbench.app.task.TaskExecutor;
+import me.adsby.workbench.engine.run.RunManager;
 import me.adsby.workbench.storage.home.WorkbenchHome;
 import me.adsby.workbench.storage.settings.SettingsStore;
 
@@ -37,11 +46,14 @@ final class CompositionRoot implements AutoCloseable {
     private final TaskExecutor tasks;
     private final TaskExecutor thumbnails;
     private final StoreProvider stores;
+    private final RunsBackend runs;
 
     /**
      * @param loaded the settings read in {@code Application.init}, off the FX thread, and whether the file was bad
      */
-    CompositionRoot(WorkbenchHome home, SettingsStore store, SettingsStore.Loaded loaded, Stage stage) {
+    CompositionRoot(WorkbenchHome home, SettingsStore store, SettingsStore.Loaded loaded, RunsBackend runs,
+            Stage stage) {
+        this.runs = runs;
         Notifications notifications = new Notifications(home.logs().resolve(LogFiles.FILE_NAME));
         tasks = new FxTaskExecutor(notifications::error);
         thumbnails = FxTaskExecutor.bounded("thumbnails", 2, notifications::error);
@@ -63,9 +75,11 @@ final class CompositionRoot implements AutoCloseable {
         AboutView about = new AboutView(new AboutViewModel(tasks));
         SettingsView settingsView = new SettingsView(new SettingsViewModel(settings));
 
+        Node runsScreen = runsScreen(runs, settings, dialogs, notifications);
+
         Map<Screen, Node> screens = Map.of(
                 Screen.DATA, data.root(),
-                Screen.RUNS, PlannedScreen.runs().root(),
+                Screen.RUNS, runsScreen,
                 Screen.COMPARE, PlannedScreen.compare().root(),
                 Screen.MODELS, PlannedScreen.models().root());
         MainView main = new MainView(new MainViewModel(), screens, new NotificationPane(notifications).root(),
@@ -95,8 +109,39 @@ final class CompositionRoot implements AutoCloseable {
         stage.setHeight(Math.min(950, screen.getHeight()));
 
         loaded.problem().ifPresent(problem -> notifications.error("Settings were unreadable", problem));
+        runs.failure().ifPresent(failure -> notifications.error("Runs are not available", failure));
         new FirstFolder(home, tasks, browser, notifications).open(loaded.settings());
         data.focus();
+    }
+
+    private Node runsScreen(RunsBackend backend, UserSettings settings, FxDialogService dialogs,
+            Notifications notifications) {
+        if (backend.manager().isEmpty()) {
+            String problem = backend.problem().orElse("The run history is not available.");
+            return new PlannedScreen("Runs", problem).root();
+        }
+        RunManager manager = backend.manager().get();
+        Clock clock = Clock.systemUTC();
+        RunsViewModel table = new RunsViewModel(tasks, manager.history(), notifications);
+        RunPageViewModel page = new RunPageViewModel(tasks, manager, notifications, clock);
+        NewRunView newRun = new NewRunView(new NewRunViewModel(tasks, manager, stores), dialogs, settings);
+        RunsView view = new RunsView(table, page, new RunPageView(page, dialogs).root(), newRun, clock);
+        RunChanges changes = new RunChanges(changed -> {
+            table.runsChanged(changed);
+            if (changed.contains(page.runIdProperty().get())) {
+                page.refresh();
+            }
+        });
+        manager.addListener(changes::runChanged);
+        return view.root();
+    }
+
+    /** After the window is shown: the run manager re-attaches to live workers and starts watching runs. */
+    void shown() {
+        runs.manager().ifPresent(manager -> tasks.submit(BackgroundTask.of("Watching runs", (progress, cancel) -> {
+            manager.start();
+            return null;
+        }).quiet()));
     }
 
     @Override

@@ -14,6 +14,7 @@ public final class WorkbenchApplication extends Application {
     private WorkbenchHome home;
     private SettingsStore store;
     private SettingsStore.Loaded loaded;
+    private RunsBackend runs;
     private CompositionRoot root;
 
     /** For {@link Application#launch}: the home comes as the {@code --home=} parameter. */
@@ -37,18 +38,23 @@ public final class WorkbenchApplication extends Application {
         }
         store = new SettingsStore(home.settingsFile());
         loaded = store.loadOrSetAside();
+        runs = RunsBackend.open(home, loaded.settings());
     }
 
     @Override
     public void start(Stage stage) {
-        root = new CompositionRoot(home, store, loaded, stage);
+        root = new CompositionRoot(home, store, loaded, runs, stage);
         stage.show();
+        root.shown();
     }
 
     @Override
     public void stop() {
         if (root != null) {
             root.close();
+        }
+        if (runs != null) {
+            runs.close();
         }
     }
 }

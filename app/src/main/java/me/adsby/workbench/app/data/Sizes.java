@@ -3,14 +3,14 @@ package me.adsby.workbench.app.data;
 import java.util.Locale;
 
 /** Byte counts for people: 1,536 bytes is "1.5 KB" (units of 1,024). */
-final class Sizes {
+public final class Sizes {
 
     private static final String[] UNITS = {"KB", "MB", "GB", "TB"};
 
     private Sizes() {
     }
 
-    static String human(long bytes) {
+    public static String human(long bytes) {
         if (bytes < 0) {
             return "";
         }

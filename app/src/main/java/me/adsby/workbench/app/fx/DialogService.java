@@ -11,4 +11,13 @@ public interface DialogService {
 
     /** Asks for a GCS bucket (and optional prefix) and the project, prefilled with the default project. */
     Optional<BucketChoice> chooseBucket(String defaultProject);
+
+    /** Asks for a local CSV file, starting in {@code initialFolder} when it exists. */
+    Optional<Path> chooseFile(String title, Path initialFolder);
+
+    /**
+     * Asks whether to go on with something that cannot be undone; true when the user confirmed. The confirming
+     * button is named after the title's first word ("Delete run?" gives "Delete"); Cancel is the default.
+     */
+    boolean confirm(String title, String message);
 }

@@ -5,12 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /** The platform's own dialogs, owned by the main window. */
@@ -64,5 +68,31 @@ public final class FxDialogService implements DialogService {
         return dialog.showAndWait()
                 .filter(ButtonType.OK::equals)
                 .map(ok -> new BucketChoice(bucket.getText().strip(), project.getText().strip()));
+    }
+
+    @Override
+    public Optional<Path> chooseFile(String title, Path initialFolder) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().setAll(new FileChooser.ExtensionFilter("CSV files", "*.csv", "*.CSV"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        if (initialFolder != null && Files.isDirectory(initialFolder)) {
+            chooser.setInitialDirectory(initialFolder.toFile());
+        }
+        File chosen = chooser.showOpenDialog(owner);
+        return Optional.ofNullable(chosen).map(File::toPath);
+    }
+
+    @Override
+    public boolean confirm(String title, String message) {
+        ButtonType go = new ButtonType("_" + title.split(" ")[0].replace("?", ""), ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, go, ButtonType.CANCEL);
+        alert.initOwner(owner);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        // The safe choice is the default: Enter cancels.
+        ((Button) alert.getDialogPane().lookupButton(go)).setDefaultButton(false);
+        ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        return alert.showAndWait().filter(go::equals).isPresent();
     }
 }

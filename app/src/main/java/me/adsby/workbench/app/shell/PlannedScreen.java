@@ -34,13 +34,6 @@ public final class PlannedScreen {
         return root;
     }
 
-    public static PlannedScreen runs() {
-        return new PlannedScreen("Runs", "Runs will list every training run, live and past: its status, "
-                + "target (local CPU, local GPU or cloud), parameters, provenance, per-epoch metrics and "
-                + "artifacts, with launch, cancel and resume.\n\nThis build cannot train models yet, so there "
-                + "are no runs to show.");
-    }
-
     public static PlannedScreen compare() {
         return new PlannedScreen("Compare", "Compare will put two or more runs side by side: metrics with "
                 + "95% confidence intervals, the difference to a baseline marked better, worse or tie only "

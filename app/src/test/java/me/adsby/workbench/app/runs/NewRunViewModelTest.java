@@ -1,0 +1,166 @@
+package me.adsby.workbench.app.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import me.adsby.workbench.app.task.SameThreadTaskExecutor;
+import me.adsby.workbench.engine.model.Hyperparameters;
+import me.adsby.workbench.engine.model.Recipe;
+import me.adsby.workbench.engine.run.RunRequest;
+import me.adsby.workbench.storage.blob.LocalBlobStore;
+import me.adsby.workbench.storage.settings.TrainingTarget;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NewRunViewModelTest {
+
+    @TempDir
+    Path temp;
+
+    private final SameThreadTaskExecutor tasks = new SameThreadTaskExecutor();
+    private RunsFixture runs;
+    private NewRunViewModel model;
+    private Path csv;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        runs = new RunsFixture(temp);
+        model = new NewRunViewModel(tasks, runs.manager, uri -> new LocalBlobStore());
+        StringBuilder rows = new StringBuilder("ad_id,device,bid,hour,clicked\n");
+        for (int i = 0; i < 40; i++) {
+            rows.append("a").append(i).append(',').append(i % 2 == 0 ? "mobile" : "desktop").append(',')
+                    .append(0.1 * i).append(',').append(i % 24).append(',').append(i % 3 == 0 ? 1 : 0).append('\n');
+        }
+        csv = Files.writeString(temp.resolve("ads.csv"), rows);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        runs.close();
+        assertThat(tasks.unhandled()).isEmpty();
+    }
+
+    @Test
+    void theSchemaFillsTheLabelAndFeaturesAndUncheckedFeaturesAreExcluded() {
+        model.open(TrainingTarget.LOCAL_CPU);
+        model.datasetProperty().set(csv.toString());
+        model.loadSchema();
+
+        assertThat(model.labelProperty().get()).isEqualTo("clicked");
+        assertThat(model.features()).extracting(FeatureChoice::name).containsExactly("device", "bid", "hour");
+        assertThat(model.imageAvailableProperty().get()).isFalse();
+        model.features().get(2).includedProperty().set(false);
+        model.epochsProperty().set("2");
+        model.nameProperty().set("  first try ");
+        model.experimentProperty().set("ctr-2026");
+
+        RunRequest request = model.request();
+
+        assertThat(model.problemProperty().get()).isEmpty();
+        assertThat(request.dataset()).isEqualTo(csv.toString());
+        assertThat(request.label()).isEqualTo("clicked");
+        assertThat(request.exclude()).containsExactly("hour");
+        assertThat(request.recipe()).isEqualTo(Recipe.TABULAR);
+        assertThat(request.hyperparameters()).isEqualTo(Hyperparameters.defaults(Recipe.TABULAR).withEpochs(2));
+        assertThat(request.validationFraction()).isEqualTo(0.2);
+        assertThat(request.name()).isEqualTo("first try");
+        assertThat(request.experiment()).isEqualTo("ctr-2026");
+        assertThat(request.target()).isEqualTo(TrainingTarget.LOCAL_CPU);
+
+        // Another label: the former label becomes a feature, and what was unchecked stays unchecked.
+        model.labelProperty().set("device");
+        assertThat(model.features()).extracting(FeatureChoice::name).containsExactly("bid", "hour", "clicked");
+        assertThat(model.request().exclude()).containsExactly("hour");
+    }
+
+    @Test
+    void eachRecipeComesWithItsDefaults() {
+        model.epochsProperty().set("7");
+        model.recipeProperty().set(Recipe.IMAGE);
+        Hyperparameters image = Hyperparameters.defaults(Recipe.IMAGE);
+        assertThat(model.epochsProperty().get()).isEqualTo(Integer.toString(image.epochs()));
+        assertThat(model.learningRateProperty().get()).isEqualTo(Float.toString(image.learningRate()));
+        assertThat(model.patienceProperty().get()).isEqualTo(Integer.toString(image.patience()));
+        assertThat(model.hiddenUnitsProperty().get()).isEqualTo("64,32");
+    }
+
+    @Test
+    void mistakesAreSaidInWords() {
+        assertThat(model.request()).isNull();
+        assertThat(model.problemProperty().get()).startsWith("Choose the dataset");
+
+        model.datasetProperty().set(csv.toString());
+        model.loadSchema();
+
+        model.epochsProperty().set("two");
+        assertThat(model.request()).isNull();
+        assertThat(model.problemProperty().get()).isEqualTo("Epochs must be a whole number, was 'two'");
+
+        model.epochsProperty().set("0");
+        assertThat(model.request()).isNull();
+        // The Hyperparameters constructor's own message.
+        assertThat(model.problemProperty().get()).isEqualTo("epochs must be between 1 and 10000, was 0");
+
+        model.epochsProperty().set("2");
+        model.learningRateProperty().set("2");
+        assertThat(model.request()).isNull();
+        assertThat(model.problemProperty().get()).isEqualTo("learningRate must be in (0, 1], was 2.0");
+
+        model.learningRateProperty().set("0.01");
+        model.hiddenUnitsProperty().set("64;32");
+        assertThat(model.request()).isNull();
+        assertThat(model.problemProperty().get()).startsWith("Hidden units must be layer widths separated by commas");
+
+        model.hiddenUnitsProperty().set("128, 64 ,32");
+        model.validationFractionProperty().set("1.5");
+        assertThat(model.request()).isNull();
+        assertThat(model.problemProperty().get()).startsWith("Validation fraction must be between 0 and 1");
+
+        model.validationFractionProperty().set("0.25");
+        model.recipeProperty().set(Recipe.MULTIMODAL);
+        assertThat(model.request()).isNull();
+        assertThat(model.problemProperty().get()).contains("needs an image column");
+
+        model.recipeProperty().set(Recipe.TABULAR);
+        model.hiddenUnitsProperty().set("128,64,32");
+        RunRequest request = model.request();
+        assertThat(request).isNotNull();
+        assertThat(request.hyperparameters().hiddenUnits()).isEqualTo(List.of(128, 64, 32));
+        assertThat(request.validationFraction()).isEqualTo(0.25);
+        assertThat(model.problemProperty().get()).isEmpty();
+    }
+
+    @Test
+    void theGpuIsOfferedOnlyWhereItCanTrain() {
+        model.open(TrainingTarget.LOCAL_GPU);
+        var gpu = model.gpuProperty().get();
+        assertThat(gpu).isNotNull();
+        if (!gpu.available()) {
+            assertThat(gpu.reason()).isNotBlank();
+            // The settings' default GPU falls back to the CPU where there is none.
+            assertThat(model.targetProperty().get()).isEqualTo(TrainingTarget.LOCAL_CPU);
+            model.datasetProperty().set(csv.toString());
+            model.loadSchema();
+            model.targetProperty().set(TrainingTarget.LOCAL_GPU);
+            assertThat(model.request()).isNull();
+            assertThat(model.problemProperty().get()).startsWith("The local GPU cannot be used: ");
+        } else {
+            assertThat(model.targetProperty().get()).isEqualTo(TrainingTarget.LOCAL_GPU);
+        }
+    }
+
+    @Test
+    void anUnreadableDatasetSaysWhy() {
+        model.datasetProperty().set(temp.resolve("missing.csv").toString());
+        model.loadSchema();
+        assertThat(model.schemaProblemProperty().get()).isNotEmpty();
+        assertThat(model.labels()).isEmpty();
+        model.datasetProperty().set("relative/ads.csv");
+        model.loadSchema();
+        assertThat(model.schemaProblemProperty().get()).contains("relative");
+    }
+}
