@@ -102,7 +102,7 @@ class MainWindowTest extends FxRobot {
         clickOn("Images");
         WaitForAsyncUtils.waitForFxEvents();
         clickOn(lookup(".thumbnail").nth(1).queryAs(Node.class));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS,
                 () -> lookup("#rowImage").queryAs(ImageView.class).getImage() != null);
         // The second thumbnail is the second row, ad_000002 on line 3, whose banner size the CSV names.
         PreviewRow second = previewRows().get(1);
