@@ -94,16 +94,24 @@ class MainWindowTest extends FxRobot {
         assertThat(previewRows().get(0).line()).isEqualTo(2);
 
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
-                () -> lookup("#statisticsOverview").queryAs(Label.class).getText().startsWith("2000 rows"));
-        String overview = lookup("#statisticsOverview").queryAs(Label.class).getText();
+                () -> onFx(() -> lookup("#statisticsOverview").queryAs(Label.class).getText()).startsWith("2000 rows"));
+        String overview = onFx(() -> lookup("#statisticsOverview").queryAs(Label.class).getText());
         // Every banner of the demo exists and decodes.
         assertThat(overview).contains("Label:").contains("Images: 100.0% of 2000 references resolve and decode");
 
         clickOn("Images");
         WaitForAsyncUtils.waitForFxEvents();
-        clickOn(lookup(".thumbnail").nth(1).queryAs(Node.class));
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS,
-                () -> lookup("#rowImage").queryAs(ImageView.class).getImage() != null);
+        // Click the second thumbnail once it shows its image (then it is laid out where the robot points).
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> onFx(() -> lookup(".thumbnail").queryAll().size() > 1
+                && lookup(".thumbnail").nth(1).lookup(".image-view").queryAs(ImageView.class).getImage() != null));
+        clickOn(onFx(() -> lookup(".thumbnail").nth(1).queryAs(Node.class)));
+        try {
+            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS,
+                    () -> onFx(() -> lookup("#rowImage").queryAs(ImageView.class).getImage() != null));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no image; the detail says: " + onFx(() -> lookup("#rowDetail .label").queryAll()
+                    .stream().map(n -> ((Labeled) n).getText()).toList()), e);
+        }
         // The second thumbnail is the second row, ad_000002 on line 3, whose banner size the CSV names.
         PreviewRow second = previewRows().get(1);
         String[] size = second.text().get(7).split("x");
@@ -135,7 +143,7 @@ class MainWindowTest extends FxRobot {
         clickOn("Problems");
         clickOn("#validateButton");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
-                () -> !lookup("#problemsList").queryListView().getItems().isEmpty());
+                () -> onFx(() -> !lookup("#problemsList").queryListView().getItems().isEmpty()));
         assertThat(lookup("#problemsList").queryListView().getItems()).hasSize(1);
         assertThat(lookup("#validationSummary").queryAs(Label.class).getText()).startsWith("3 rows read, 1 bad");
     }
@@ -191,13 +199,26 @@ class MainWindowTest extends FxRobot {
     }
 
     private List<String> listedNames() {
-        TableView<BrowserEntry> table = lookup("#dataTable").queryTableView();
-        return table.getItems().stream().map(BrowserEntry::name).toList();
+        return onFx(() -> {
+            TableView<BrowserEntry> table = lookup("#dataTable").queryTableView();
+            return table.getItems().stream().map(BrowserEntry::name).toList();
+        });
     }
 
     private List<PreviewRow> previewRows() {
-        TableView<PreviewRow> table = lookup("#previewTable").queryTableView();
-        return table.getItems();
+        return onFx(() -> {
+            TableView<PreviewRow> table = lookup("#previewTable").queryTableView();
+            return List.copyOf(table.getItems());
+        });
+    }
+
+    /** Reads the scene graph on the FX thread, where it changes; lookups from the test thread race with it. */
+    private static <T> T onFx(java.util.concurrent.Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String screenTitle() {

@@ -83,7 +83,8 @@ class RunsScreenTest extends FxRobot {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> runsTable().getItems().get(0).run().status() == RunStatus.SUCCEEDED);
         assertThat(runsTable().getItems().get(0).finalMetrics()).containsKey("val_auc");
-        assertThat(lookup("#deleteRunButton").queryButton().isDisabled()).isFalse();
+        // The run page's actions follow the status once the page has re-read the finished run.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !lookup("#deleteRunButton").queryButton().isDisabled());
         assertThat(lookup("#cancelRunButton").queryButton().isDisabled()).isTrue();
         assertThat(lookup("#runLog").queryTextInputControl().getText()).isNotEmpty();
     }
