@@ -104,6 +104,11 @@ class MainWindowTest extends FxRobot {
         // Click the second thumbnail once it shows its image (then it is laid out where the robot points).
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> onFx(() -> lookup(".thumbnail").queryAll().size() > 1
                 && lookup(".thumbnail").nth(1).lookup(".image-view").queryAs(ImageView.class).getImage() != null));
+        // The "demo dataset ready" notification may cover the gallery for its few seconds: close it first.
+        for (Node close : onFx(() -> List.<Node>copyOf(lookup(".notification-close").queryAll()))) {
+            clickOn(close);
+        }
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> lookup(".notification").queryAll().isEmpty()));
         clickOn(onFx(() -> lookup(".thumbnail").nth(1).queryAs(Node.class)));
         try {
             WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS,
