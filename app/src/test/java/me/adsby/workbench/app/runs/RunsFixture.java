@@ -28,10 +28,32 @@ final class RunsFixture implements AutoCloseable {
 
     RunsFixture(Path temp) throws java.io.IOException {
         home = WorkbenchHome.open(temp.resolve("home"));
-        history = RunHistory.open(home.root().resolve("history"));
+        // A clock that ticks a second per reading: runs made one after another sort by creation.
+        history = RunHistory.open(home.root().resolve("history"), new TickingClock());
         stores = new BlobStores(new GcsOptions(null, null));
         manager = new RunManager(home, history, stores, WorkerCommandLine.ofThisJvm(home.root(), List.of()), 1,
                 GpuProbe.ofThisMachine(), Clock.systemUTC());
+    }
+
+    /** Starts at a fixed instant and moves one second forward at each reading. */
+    private static final class TickingClock extends Clock {
+        private Instant now = Instant.parse("2026-11-26T10:00:00Z");
+
+        @Override
+        public synchronized Instant instant() {
+            now = now.plusSeconds(1);
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
     }
 
     Run run(String name, String experiment, Map<String, String> params) {
