@@ -15,6 +15,20 @@ public final class BinaryMetrics {
      */
     public static double rocAuc(float[] scores, float[] labels) {
         checkLengths(scores, labels);
+        double[] wide = new double[scores.length];
+        boolean[] positive = new boolean[labels.length];
+        for (int i = 0; i < scores.length; i++) {
+            wide[i] = scores[i];  // every float is a double: order and ties stay as they are
+            positive[i] = labels[i] > 0.5f;
+        }
+        return rocAuc(wide, positive);
+    }
+
+    /** As {@link #rocAuc(float[], float[])}, for double scores and boolean labels. */
+    public static double rocAuc(double[] scores, boolean[] labels) {
+        if (scores.length != labels.length) {
+            throw new IllegalArgumentException(scores.length + " scores but " + labels.length + " labels");
+        }
         Integer[] order = new Integer[scores.length];
         Arrays.setAll(order, i -> i);
         Arrays.sort(order, Comparator.comparingDouble(i -> scores[i]));
@@ -26,8 +40,8 @@ public final class BinaryMetrics {
             int end = start;
             long groupPositives = 0;
             long groupNegatives = 0;
-            while (end < order.length && Float.compare(scores[order[end]], scores[order[start]]) == 0) {
-                if (labels[order[end]] > 0.5f) {
+            while (end < order.length && Double.compare(scores[order[end]], scores[order[start]]) == 0) {
+                if (labels[order[end]]) {
                     groupPositives++;
                 } else {
                     groupNegatives++;
