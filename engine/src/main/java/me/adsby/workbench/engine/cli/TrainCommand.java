@@ -99,7 +99,7 @@ final class TrainCommand implements Callable<Integer> {
             manager.start();
             Run run = manager.start(request);
             if (detach) {
-                print(session.history().record(run.id()));
+                print(session.history().record(run.id()), session.history());
                 return 0;
             }
             Thread cancelOnInterrupt = new Thread(() -> cancelQuietly(manager, run.id()), "train-cancel");
@@ -107,7 +107,7 @@ final class TrainCommand implements Callable<Integer> {
             RunRecord finished = new RunWatch(session.history(), manager, json ? null : spec.commandLine().getErr())
                     .waitUntilStopped(run.id());
             removeHook(cancelOnInterrupt);
-            print(finished);
+            print(finished, session.history());
             return switch (finished.run().status()) {
                 case SUCCEEDED -> 0;
                 case CANCELLED -> WorkbenchCli.EXIT_CANCELLED;
@@ -139,15 +139,23 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private void print(RunRecord record) {
+    private void print(RunRecord record, me.adsby.workbench.storage.history.RunHistory history) {
         PrintWriter out = spec.commandLine().getOut();
         Run run = record.run();
+        // The exported model is the best epoch's (by validation AUC); the final metrics are the last epoch's.
+        var best = history.series(List.of(run.id()), List.of("val_auc")).stream()
+                .flatMap(series -> series.points().stream())
+                .max(java.util.Comparator.comparingDouble(point -> point.value()));
         if (json) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("run_id", run.id());
             result.put("status", run.status().name());
             result.put("run_dir", run.runDirectory());
             result.put("final_metrics", record.finalMetrics());
+            best.ifPresent(point -> {
+                result.put("best_epoch", point.step());
+                result.put("best_val_auc", point.value());
+            });
             if (run.error() != null) {
                 result.put("error", run.error());
             }
@@ -156,6 +164,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         out.println(run.id() + " " + run.status());
         record.finalMetrics().forEach((key, value) -> out.printf(Locale.ROOT, "  %-20s %.6g%n", key, value));
+        best.ifPresent(point -> out.printf(Locale.ROOT, "  best epoch %d (validation AUC %.4f): the exported model%n",
+                point.step(), point.value()));
         if (run.error() != null) {
             out.println("  error: " + run.error());
         }

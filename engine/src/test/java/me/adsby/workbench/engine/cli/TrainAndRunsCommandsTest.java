@@ -62,6 +62,10 @@ class TrainAndRunsCommandsTest {
         String runId = trained.get("run_id").asText();
         assertThat(trained.get("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(trained.get("final_metrics").get("val_auc").asDouble()).isBetween(0.0, 1.0);
+        // Two epochs: the best is one of them, and its AUC is at least the last one's.
+        assertThat(trained.get("best_epoch").asLong()).isBetween(1L, 2L);
+        assertThat(trained.get("best_val_auc").asDouble())
+                .isGreaterThanOrEqualTo(trained.get("final_metrics").get("val_auc").asDouble());
 
         assertThat(run("runs", "list", "--json")).isZero();
         assertThat(json().get("total").asLong()).isEqualTo(1);
