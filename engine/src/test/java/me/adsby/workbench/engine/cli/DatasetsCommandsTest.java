@@ -3,13 +3,9 @@ package me.adsby.workbench.engine.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import me.adsby.workbench.storage.gcs.testing.GcsTestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,8 +16,8 @@ class DatasetsCommandsTest {
     @TempDir
     Path temp;
 
-    private StringWriter out = new StringWriter();
-    private StringWriter err = new StringWriter();
+    private HeadlessRun cli;
+
     private GcsTestServer gcs;
 
     @AfterEach
@@ -31,20 +27,7 @@ class DatasetsCommandsTest {
         }
     }
 
-    private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        String[] withHome = new String[args.length + 2];
-        withHome[0] = "--home";
-        withHome[1] = temp.resolve("home").toString();
-        System.arraycopy(args, 0, withHome, 2, args.length);
-        return WorkbenchCli.create(null, home -> { }, Map.of(), new PrintWriter(out, true), new PrintWriter(err, true))
-                .execute(withHome);
-    }
 
-    private JsonNode json() throws Exception {
-        return new ObjectMapper().readTree(out.toString());
-    }
 
     @Test
     void listPagesThroughABucketOnTheGcsServer() throws Exception {
@@ -56,7 +39,7 @@ class DatasetsCommandsTest {
         gcs.putObject("ads", "2026/ads.csv", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8), "text/csv");
 
         int oneLevel = run("datasets", "list", "gs://ads/2026", "--gcs-endpoint", gcs.url(), "--json");
-        assertThat(oneLevel).as(err.toString()).isZero();
+        assertThat(oneLevel).as(cli.err()).isZero();
         assertThat(json().get("entries")).hasSize(2);  // ads.csv and the images/ folder
 
         int recursive = run("datasets", "list", "gs://ads/2026/", "--recursive", "--gcs-endpoint", gcs.url(), "--json");
@@ -66,7 +49,7 @@ class DatasetsCommandsTest {
         assertThat(json().get("truncated").asBoolean()).isFalse();
 
         run("datasets", "list", "gs://ads/2026/", "--recursive", "--limit", "10", "--gcs-endpoint", gcs.url());
-        assertThat(out.toString().lines()).hasSize(11).last().isEqualTo("(stopped at --limit)");
+        assertThat(cli.out().lines()).hasSize(11).last().isEqualTo("(stopped at --limit)");
     }
 
     @Test
@@ -76,7 +59,7 @@ class DatasetsCommandsTest {
 
         int status = run("datasets", "stats", csv.toString(), "--json");
 
-        assertThat(status).as(err.toString()).isZero();
+        assertThat(status).as(cli.err()).isZero();
         JsonNode statistics = json();
         assertThat(statistics.get("goodRows").asLong()).isEqualTo(4);
         JsonNode bid = statistics.get("columns").get(2);
@@ -97,10 +80,10 @@ class DatasetsCommandsTest {
         int status = run("datasets", "validate", csv.toString(), "--label", "clicked");
 
         assertThat(status).isEqualTo(WorkbenchCli.EXIT_FAILURE);
-        assertThat(out.toString().lines().limit(2)).containsExactly(
+        assertThat(cli.out().lines().limit(2)).containsExactly(
                 csv + ":3: expected 3 fields, found 2",
                 csv + ":5: label column 'clicked' has 'maybe'; expected 0/1, true/false or yes/no");
-        assertThat(out.toString()).contains("4 rows read, 2 good, 2 bad");
+        assertThat(cli.out()).contains("4 rows read, 2 good, 2 bad");
     }
 
     @Test
@@ -131,7 +114,7 @@ class DatasetsCommandsTest {
     @Test
     void aBadUriIsAUsageErrorThatSaysWhy() {
         assertThat(run("datasets", "stats", "relative/ads.csv")).isEqualTo(WorkbenchCli.EXIT_USAGE);
-        assertThat(err.toString()).contains("relative path");
+        assertThat(cli.err()).contains("relative path");
     }
 
     @Test
@@ -139,10 +122,21 @@ class DatasetsCommandsTest {
         Path missing = temp.resolve("nope.csv");
 
         assertThat(run("datasets", "stats", missing.toString())).isEqualTo(WorkbenchCli.EXIT_FAILURE);
-        assertThat(err.toString()).contains(missing.toString());
+        assertThat(cli.err()).contains(missing.toString());
     }
 
     private static org.assertj.core.data.Offset<Double> within() {
         return org.assertj.core.data.Offset.offset(1e-9);
+    }
+
+    private int run(String... args) {
+        if (cli == null) {
+            cli = new HeadlessRun(temp.resolve("home"));
+        }
+        return cli.run(args);
+    }
+
+    private JsonNode json() throws java.io.IOException {
+        return cli.json();
     }
 }

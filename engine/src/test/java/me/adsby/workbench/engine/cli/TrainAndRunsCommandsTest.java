@@ -3,13 +3,9 @@ package me.adsby.workbench.engine.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import me.adsby.workbench.engine.demo.DemoDatasetGenerator;
 import me.adsby.workbench.storage.work.Cancellation;
 import me.adsby.workbench.storage.work.ProgressListener;
@@ -28,8 +24,8 @@ class TrainAndRunsCommandsTest {
     @TempDir
     Path temp;
 
-    private StringWriter out;
-    private StringWriter err;
+    private HeadlessRun cli;
+
 
     @BeforeAll
     static void writeDemo() throws IOException {
@@ -37,27 +33,14 @@ class TrainAndRunsCommandsTest {
                 Cancellation.NEVER).csv();
     }
 
-    private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        String[] withHome = new String[args.length + 2];
-        withHome[0] = "--home";
-        withHome[1] = temp.resolve("home").toString();
-        System.arraycopy(args, 0, withHome, 2, args.length);
-        return WorkbenchCli.create(null, home -> { }, Map.of(), new PrintWriter(out, true), new PrintWriter(err, true))
-                .execute(withHome);
-    }
 
-    private JsonNode json() throws IOException {
-        return new ObjectMapper().readTree(out.toString());
-    }
 
     @Test
     void trainWaitsAndPrintsTheFinalMetricsThenRunsListsShowsAndDeletesIt() throws Exception {
         int status = run("train", "--data", demo.toString(), "--label", "clicked", "--epochs", "2",
                 "--exclude", "ad_id", "--experiment", "cli", "--json");
 
-        assertThat(status).as(err.toString()).isZero();
+        assertThat(status).as(cli.err()).isZero();
         JsonNode trained = json();
         String runId = trained.get("run_id").asText();
         assertThat(trained.get("status").asText()).isEqualTo("SUCCEEDED");
@@ -97,13 +80,24 @@ class TrainAndRunsCommandsTest {
     void badTrainingArgumentsAreUsageErrorsThatSayWhy() {
         assertThat(run("train", "--data", demo.toString(), "--label", "clicked", "--recipe", "forest"))
                 .isEqualTo(WorkbenchCli.EXIT_USAGE);
-        assertThat(err.toString()).contains("--recipe must be tabular, image or multimodal, not 'forest'");
+        assertThat(cli.err()).contains("--recipe must be tabular, image or multimodal, not 'forest'");
 
         assertThat(run("train", "--data", demo.toString(), "--label", "clicked", "--epochs", "0"))
                 .isEqualTo(WorkbenchCli.EXIT_USAGE);
-        assertThat(err.toString()).contains("epochs must be between 1 and 10000, was 0");
+        assertThat(cli.err()).contains("epochs must be between 1 and 10000, was 0");
 
         assertThat(run("runs", "show", "r-nope")).isEqualTo(WorkbenchCli.EXIT_FAILURE);
-        assertThat(err.toString()).contains("r-nope");
+        assertThat(cli.err()).contains("r-nope");
+    }
+
+    private int run(String... args) {
+        if (cli == null) {
+            cli = new HeadlessRun(temp.resolve("home"));
+        }
+        return cli.run(args);
+    }
+
+    private JsonNode json() throws java.io.IOException {
+        return cli.json();
     }
 }
