@@ -28,7 +28,9 @@ public interface BlobStore extends AutoCloseable {
     Optional<BlobInfo> stat(BlobUri uri) throws IOException;
 
     /** Streams the whole object. The caller closes the stream. */
-    InputStream open(BlobUri uri) throws IOException;
+    default InputStream open(BlobUri uri) throws IOException {
+        return open(uri, 0, -1);
+    }
 
     /**
      * Streams {@code length} bytes from {@code offset} (fewer at the end of the object), or to the end when

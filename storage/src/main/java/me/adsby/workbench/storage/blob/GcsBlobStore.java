@@ -98,11 +98,6 @@ public final class GcsBlobStore implements BlobStore {
     }
 
     @Override
-    public InputStream open(BlobUri uri) throws IOException {
-        return open(uri, 0, -1);
-    }
-
-    @Override
     public InputStream open(BlobUri uri, long offset, long length) throws IOException {
         requireGcs(uri);
         if (offset < 0 || length < -1) {

@@ -71,11 +71,6 @@ public final class LocalBlobStore implements BlobStore {
     }
 
     @Override
-    public InputStream open(BlobUri uri) throws IOException {
-        return open(uri, 0, -1);
-    }
-
-    @Override
     public InputStream open(BlobUri uri, long offset, long length) throws IOException {
         requireLocal(uri);
         if (offset < 0 || length < -1) {
