@@ -89,7 +89,7 @@ public class TrainingBenchmark {
         ModelDefinition definition = new ModelDefinition(Recipe.MULTIMODAL, features,
                 new Hyperparameters(hp.epochs(), batchSize, hp.learningRate(), hp.embeddingSize(), hp.hashBuckets(),
                         hp.hiddenUnits(), hp.convFilters(), hp.imageSize(), hp.seed(), hp.patience()),
-                NumericStats.of(batches, NUMERIC));
+                NumericStats.of(batches, NUMERIC), LabelPrior.of(batches));
         trainer = CtrTrainer.create(definition);
         trainer.trainStep(batches.get(0));
         Path checkpoint = temp.resolve("ckpt/model");

@@ -17,6 +17,7 @@ import me.adsby.workbench.engine.input.Split;
 import me.adsby.workbench.engine.input.SplitSettings;
 import me.adsby.workbench.engine.model.CtrTrainer;
 import me.adsby.workbench.engine.model.Hyperparameters;
+import me.adsby.workbench.engine.model.LabelPrior;
 import me.adsby.workbench.engine.model.ModelDefinition;
 import me.adsby.workbench.engine.model.NumericStats;
 import me.adsby.workbench.engine.model.Recipe;
@@ -96,7 +97,7 @@ public class EpochSourceBenchmark {
         Hyperparameters hp = new Hyperparameters(1, BATCH, defaults.learningRate(), defaults.embeddingSize(),
                 defaults.hashBuckets(), defaults.hiddenUnits(), defaults.convFilters(), IMAGE, 1, 1);
         trainer = CtrTrainer.create(new ModelDefinition(Recipe.MULTIMODAL, features, hp,
-                NumericStats.of(inMemory, features.numeric().size())));
+                NumericStats.of(inMemory, features.numeric().size()), LabelPrior.of(inMemory)));
     }
 
     private PreparedDataset prepare(Path cache) throws IOException {

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param spec            the feature spec the records follow
  * @param trainCount      training records (first in the file)
  * @param validationCount validation records (after the training ones)
+ * @param trainPositives  training records whose label is 1
  * @param strings         the categorical values; records hold indices into this list
  * @param statistics      per numeric feature, over the training split
  * @param badRowCounts    bad rows per kind
@@ -20,7 +21,7 @@ import java.util.Map;
  * @param missingImages   good rows whose image cell was empty (all-zero pixels)
  * @param externalImages  images outside the dataset's folder, as they were (checked again on a cache hit)
  */
-record CacheTrailer(String key, String csv, FeatureSpec spec, long trainCount, long validationCount,
+record CacheTrailer(String key, String csv, FeatureSpec spec, long trainCount, long validationCount, long trainPositives,
         List<String> strings, List<NumericStatistics> statistics, Map<BadRowKind, Long> badRowCounts,
         List<BadRow> problems, long missingImages, List<ImageStamp> externalImages) {
 }

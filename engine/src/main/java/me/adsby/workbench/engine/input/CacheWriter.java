@@ -31,6 +31,7 @@ final class CacheWriter implements Closeable {
     private final ByteBuffer validationBuffer;
     private final byte[] zeros;
     private long trainCount;
+    private long trainPositives;
     private long validationCount;
     private boolean committed;
 
@@ -81,9 +82,17 @@ final class CacheWriter implements Closeable {
         }
         if (isTrain) {
             trainCount++;
+            if (label > 0.5f) {
+                trainPositives++;
+            }
         } else {
             validationCount++;
         }
+    }
+
+    /** Training records whose label is 1. */
+    long trainPositives() {
+        return trainPositives;
     }
 
     long count(Split split) {

@@ -140,7 +140,7 @@ final class Preparation {
                 statistics.add(moments[k].statistics(spec.numeric().get(k)));
             }
             CacheTrailer trailer = new CacheTrailer(key, source.name(), spec, writer.count(Split.TRAIN),
-                    writer.count(Split.VALIDATION), strings.values(), statistics, Map.copyOf(badCounts),
+                    writer.count(Split.VALIDATION), writer.trainPositives(), strings.values(), statistics, Map.copyOf(badCounts),
                     List.copyOf(problems), missingImages, List.copyOf(external));
             writer.commit(CacheJson.write(trailer));
         } finally {

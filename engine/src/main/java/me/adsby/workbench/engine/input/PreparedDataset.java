@@ -44,6 +44,11 @@ public final class PreparedDataset {
         return size(Split.VALIDATION);
     }
 
+    /** How many training examples are positive (label 1). */
+    public long trainPositives() {
+        return cache.trailer().trainPositives();
+    }
+
     /** Per numeric feature of the spec, in its order: mean and standard deviation over the training split. */
     public List<NumericStatistics> numericStatistics() {
         return cache.trailer().statistics();

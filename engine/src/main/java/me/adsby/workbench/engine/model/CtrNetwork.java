@@ -29,7 +29,8 @@ final class CtrNetwork {
     static final String LABELS = "labels";
     static final String PROBABILITY = "probability";
 
-    private static final float PIXEL_SCALE = 1f / 255f;
+    /** Pixels 0..255 become -1..1: inputs centred on 0, as the He initialisation of the convolutions assumes. */
+    private static final float PIXEL_SCALE = 2f / 255f;
 
     /**
      * The built graph's ends. An input a recipe does not read is null.
@@ -93,10 +94,13 @@ final class CtrNetwork {
         long width = widths.stream().mapToLong(Long::longValue).sum();
         int layer = 1;
         for (int units : hp.hiddenUnits()) {
-            x = dense("hidden" + layer++, x, width, units, true);
+            x = denseRelu("hidden" + layer++, x, width, units);
             width = units;
         }
-        Operand<TFloat32> logits = dense("logit", x, width, 1, false);
+        // The logit layer: Glorot weights, and a bias that starts at the base rate's log-odds (see LabelPrior).
+        Variable<TFloat32> logitWeights = weights.create("logit_w", Shape.of(width, 1), Weights.Start.GLOROT);
+        Variable<TFloat32> logitBias = weights.constant("logit_b", Shape.of(1), definition.labelPrior().logit());
+        Operand<TFloat32> logits = tf.math.add(tf.linalg.matMul(x, logitWeights), logitBias);
         Operand<TFloat32> probability = tf.withName(PROBABILITY).math.sigmoid(logits);
         return new Ends(numeric, categorical, image, logits, probability);
     }
@@ -123,13 +127,13 @@ final class CtrNetwork {
     private Operand<TFloat32> imageTower(Operand<TFloat32> pixels) {
         Hyperparameters hp = definition.hyperparameters();
         int filters = hp.convFilters();
-        Operand<TFloat32> x = tf.math.mul(pixels, tf.constant(PIXEL_SCALE));
+        Operand<TFloat32> x = tf.math.sub(tf.math.mul(pixels, tf.constant(PIXEL_SCALE)), tf.constant(1f));
         x = convBlock("conv1", x, 3, filters);
         x = convBlock("conv2", x, filters, 2 * filters);
         long side = hp.imageSize() / 2 / 2;
         long flat = side * side * 2 * filters;
         x = tf.reshape(x, tf.constant(new long[] {-1, flat}));
-        return dense("image_dense", x, flat, hp.hiddenUnits().get(0), true);
+        return denseRelu("image_dense", x, flat, hp.hiddenUnits().get(0));
     }
 
     /** 3x3 convolution (same padding) + bias + ReLU + 2x2 max pooling. */
@@ -141,10 +145,10 @@ final class CtrNetwork {
         return tf.nn.maxPool(activated, tf.constant(new int[] {1, 2, 2, 1}), tf.constant(new int[] {1, 2, 2, 1}), "VALID");
     }
 
-    private Operand<TFloat32> dense(String name, Operand<TFloat32> x, long in, int out, boolean relu) {
-        Variable<TFloat32> w = weights.create(name + "_w", Shape.of(in, out), relu ? Weights.Start.HE : Weights.Start.GLOROT);
+    /** A fully connected layer followed by ReLU. */
+    private Operand<TFloat32> denseRelu(String name, Operand<TFloat32> x, long in, int out) {
+        Variable<TFloat32> w = weights.create(name + "_w", Shape.of(in, out), Weights.Start.HE);
         Variable<TFloat32> b = weights.create(name + "_b", Shape.of(out), Weights.Start.ZEROS);
-        Operand<TFloat32> y = tf.math.add(tf.linalg.matMul(x, w), b);
-        return relu ? tf.nn.relu(y) : y;
+        return tf.nn.relu(tf.math.add(tf.linalg.matMul(x, w), b));
     }
 }

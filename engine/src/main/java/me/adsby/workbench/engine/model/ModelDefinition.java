@@ -5,22 +5,24 @@ import me.adsby.workbench.engine.input.FeatureSpec;
 
 /**
  * Everything that fixes a network's graph: the recipe, the features it reads, the hyperparameters and the
- * training split's numeric statistics. The training graph and the exported inference graph are both built
+ * training split's numeric statistics and label prior. The training graph and the exported inference graph are both built
  * from one definition, so their variables match by name.
  *
  * @param recipe          the network
  * @param features        the columns the batches carry
  * @param hyperparameters sizes and training settings
  * @param numericStats    normalisation of {@code features.numeric()}, from the training split
+ * @param labelPrior      the training split's share of positives: where the logit's bias starts
  */
 public record ModelDefinition(Recipe recipe, FeatureSpec features, Hyperparameters hyperparameters,
-                              NumericStats numericStats) {
+                              NumericStats numericStats, LabelPrior labelPrior) {
 
     public ModelDefinition {
         Objects.requireNonNull(recipe, "recipe");
         Objects.requireNonNull(features, "features");
         Objects.requireNonNull(hyperparameters, "hyperparameters");
         Objects.requireNonNull(numericStats, "numericStats");
+        Objects.requireNonNull(labelPrior, "labelPrior");
         if (numericStats.columns() != features.numeric().size()) {
             throw new IllegalArgumentException("numericStats describe " + numericStats.columns() + " columns but the"
                     + " features have " + features.numeric().size() + " numeric columns");

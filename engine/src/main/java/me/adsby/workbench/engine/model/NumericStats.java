@@ -1,7 +1,9 @@
 package me.adsby.workbench.engine.model;
 
 import java.util.Arrays;
+import java.util.List;
 import me.adsby.workbench.engine.input.Batch;
+import me.adsby.workbench.engine.input.NumericStatistics;
 
 /**
  * The mean and standard deviation of each numeric feature over the training split, ignoring missing (NaN)
@@ -29,6 +31,17 @@ public record NumericStats(float[] means, float[] stds) {
         float[] ones = new float[columns];
         Arrays.fill(ones, 1f);
         return new NumericStats(new float[columns], ones);
+    }
+
+    /** The statistics a prepared dataset computed over its training split, in its columns' order. */
+    public static NumericStats of(List<NumericStatistics> columns) {
+        float[] means = new float[columns.size()];
+        float[] stds = new float[columns.size()];
+        for (int i = 0; i < columns.size(); i++) {
+            means[i] = (float) columns.get(i).mean();
+            stds[i] = (float) columns.get(i).std();
+        }
+        return new NumericStats(means, stds);
     }
 
     /** Computes the statistics of the training batches' numeric columns in one pass (Welford, in double). */

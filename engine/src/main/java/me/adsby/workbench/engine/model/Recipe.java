@@ -8,7 +8,7 @@ package me.adsby.workbench.engine.model;
  *   <li>{@link #TABULAR}: numeric features normalised with the training split's mean and standard deviation
  *       (a missing value becomes 0, the mean), categorical strings hashed into {@code hashBuckets} buckets per
  *       column and embedded, concatenated, then an MLP of {@code hiddenUnits}.</li>
- *   <li>{@link #IMAGE}: pixels divided by 255, two blocks of 3x3 convolution + ReLU + 2x2 max pooling
+ *   <li>{@link #IMAGE}: pixels scaled to -1..1, two blocks of 3x3 convolution + ReLU + 2x2 max pooling
  *       ({@code convFilters}, then twice as many), a dense layer, then the MLP.</li>
  *   <li>{@link #MULTIMODAL}: the tabular features and the image tower's dense layer concatenated, then the MLP.</li>
  * </ul>

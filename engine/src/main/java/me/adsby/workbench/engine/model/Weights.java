@@ -68,6 +68,16 @@ final class Weights {
         return tf.withName(name).variable(value);
     }
 
+    /** A variable that starts at one value everywhere (for training; restored like the others). */
+    Variable<TFloat32> constant(String name, Shape shape, float value) {
+        ++created;
+        if (!initialised) {
+            return tf.withName(name).variable(shape, TFloat32.class);
+        }
+        Ops init = tf.withInitScope();
+        return tf.withName(name).variable(init.fill(init.constant(shape), init.constant(value)));
+    }
+
     private static Initializer<TFloat32> initializer(Start start, long variableSeed) {
         return switch (start) {
             case HE -> new He<>(VarianceScaling.Distribution.TRUNCATED_NORMAL, variableSeed);

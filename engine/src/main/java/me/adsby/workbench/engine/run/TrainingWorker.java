@@ -13,11 +13,11 @@ import me.adsby.workbench.engine.input.BadInputException;
 import me.adsby.workbench.engine.input.CloseableIterator;
 import me.adsby.workbench.engine.input.FeatureSpec;
 import me.adsby.workbench.engine.input.InputPipeline;
-import me.adsby.workbench.engine.input.NumericStatistics;
 import me.adsby.workbench.engine.input.PreparedDataset;
 import me.adsby.workbench.engine.input.Split;
 import me.adsby.workbench.engine.input.SplitSettings;
 import me.adsby.workbench.engine.model.CtrTrainer;
+import me.adsby.workbench.engine.model.LabelPrior;
 import me.adsby.workbench.engine.model.ModelDefinition;
 import me.adsby.workbench.engine.model.ModelExporter;
 import me.adsby.workbench.engine.model.NonFiniteLossException;
@@ -134,7 +134,7 @@ public final class TrainingWorker {
         }
 
         ModelDefinition definition = new ModelDefinition(spec.recipe(), features, spec.hyperparameters(),
-                numericStats(data));
+                NumericStats.of(data.numericStatistics()), LabelPrior.of(data.trainPositives(), data.trainSize()));
         RunFiles files = new RunFiles(store, scratch(spec));
         Path checkpoints = files.local(directory.checkpoints(), "checkpoints");
         if (!previous.isEmpty()) {
@@ -170,17 +170,6 @@ public final class TrainingWorker {
         events.append(RunEvents.ARTIFACT, RunEvents.artifact(events, "model", directory.model()));
         new ValidationScores(store, directory, log).write(model, data, features, batchSize, events);
         events.flush();
-    }
-
-    private static NumericStats numericStats(PreparedDataset data) {
-        List<NumericStatistics> columns = data.numericStatistics();
-        float[] means = new float[columns.size()];
-        float[] stds = new float[columns.size()];
-        for (int i = 0; i < columns.size(); i++) {
-            means[i] = (float) columns.get(i).mean();
-            stds[i] = (float) columns.get(i).std();
-        }
-        return new NumericStats(means, stds);
     }
 
     private ObjectNode prepared(EventWriter events, PreparedDataset data) {

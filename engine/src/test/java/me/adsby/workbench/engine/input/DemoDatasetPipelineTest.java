@@ -71,6 +71,14 @@ class DemoDatasetPipelineTest {
         PreparedDataset dataset = prepare(spec(16), dir.resolve("cache"));
         assertThat(dataset.badRows()).isZero();
         assertThat(dataset.trainSize() + dataset.validationSize()).isEqualTo(ROWS);
+        long positives = 0;
+        for (Batch batch : Epochs.batches(dataset, Split.TRAIN, 32, 0)) {
+            for (float label : batch.labels()) {
+                positives += label == 1f ? 1 : 0;
+            }
+        }
+        assertThat(positives).isPositive();
+        assertThat(dataset.trainPositives()).isEqualTo(positives);
         // Binomial(120, 0.2): mean 24, sd sqrt(120 * 0.2 * 0.8) = 4.38; 4 sd either side: 6.5..41.5.
         assertThat(dataset.validationSize()).isBetween(7L, 41L);
         for (int epoch = 0; epoch < 2; epoch++) {

@@ -20,7 +20,7 @@ class CtrTrainerTest {
 
     private static ModelDefinition tabular(SyntheticData.Examples training, Hyperparameters hp) {
         return new ModelDefinition(Recipe.TABULAR, SyntheticData.spec(false, 16), hp,
-                NumericStats.of(training.batches(), SyntheticData.NUMERIC));
+                NumericStats.of(training.batches(), SyntheticData.NUMERIC), LabelPrior.of(training.batches()));
     }
 
     private static Hyperparameters smallTabular() {
@@ -53,13 +53,13 @@ class CtrTrainerTest {
         SyntheticData.Examples training = SyntheticData.generate(256, BATCH, 2, 1f, 1f, 16);
         ModelDefinition definition = new ModelDefinition(Recipe.MULTIMODAL, SyntheticData.spec(true, 16),
                 Hyperparameters.defaults(Recipe.MULTIMODAL).withImageSize(16),
-                NumericStats.of(training.batches(), SyntheticData.NUMERIC));
+                NumericStats.of(training.batches(), SyntheticData.NUMERIC), LabelPrior.of(training.batches()));
         float[] first = lossesOfOneEpoch(definition, training.batches(), threads);
         float[] second = lossesOfOneEpoch(definition, training.batches(), threads);
         assertThat(second).containsExactly(first);
         float[] otherSeed = lossesOfOneEpoch(
                 new ModelDefinition(definition.recipe(), definition.features(), definition.hyperparameters().withSeed(7),
-                        definition.numericStats()), training.batches(), threads);
+                        definition.numericStats(), definition.labelPrior()), training.batches(), threads);
         assertThat(otherSeed).isNotEqualTo(first);
     }
 
@@ -78,7 +78,7 @@ class CtrTrainerTest {
         SyntheticData.Examples training = SyntheticData.generate(256, BATCH, 3, 1f, 0.5f, 16);
         ModelDefinition definition = new ModelDefinition(Recipe.MULTIMODAL, SyntheticData.spec(true, 16),
                 Hyperparameters.defaults(Recipe.MULTIMODAL).withImageSize(16),
-                NumericStats.of(training.batches(), SyntheticData.NUMERIC));
+                NumericStats.of(training.batches(), SyntheticData.NUMERIC), LabelPrior.of(training.batches()));
         Path prefix = temp.resolve("checkpoints/epoch-2/model");
         Batch next = training.batches().get(0);
         float uninterrupted;

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class HyperparametersTest {
 
+    private static final LabelPrior PRIOR = new LabelPrior(0.12);
+
     @Test
     void defaultsAreValidForEveryRecipe() {
         for (Recipe recipe : Recipe.values()) {
@@ -39,13 +41,13 @@ class HyperparametersTest {
     void aDefinitionChecksTheRecipeAgainstTheFeatures() {
         NumericStats stats = NumericStats.identity(2);
         Hyperparameters hp = Hyperparameters.defaults(Recipe.IMAGE).withImageSize(16);
-        assertRejected(() -> new ModelDefinition(Recipe.IMAGE, SyntheticData.spec(false, 16), hp, stats),
+        assertRejected(() -> new ModelDefinition(Recipe.IMAGE, SyntheticData.spec(false, 16), hp, stats, PRIOR),
                 "The IMAGE recipe needs an image column");
-        assertRejected(() -> new ModelDefinition(Recipe.MULTIMODAL, SyntheticData.spec(true, 24), hp, stats),
+        assertRejected(() -> new ModelDefinition(Recipe.MULTIMODAL, SyntheticData.spec(true, 24), hp, stats, PRIOR),
                 "The features resize images to 24 pixels but the hyperparameters say 16");
-        assertRejected(() -> new ModelDefinition(Recipe.TABULAR, SyntheticData.spec(false, 16), hp, NumericStats.identity(3)),
+        assertRejected(() -> new ModelDefinition(Recipe.TABULAR, SyntheticData.spec(false, 16), hp, NumericStats.identity(3), PRIOR),
                 "numericStats describe 3 columns");
-        ModelDefinition image = new ModelDefinition(Recipe.IMAGE, SyntheticData.spec(true, 16), hp, stats);
+        ModelDefinition image = new ModelDefinition(Recipe.IMAGE, SyntheticData.spec(true, 16), hp, stats, PRIOR);
         assertThat(image.readsImage()).isTrue();
         assertThat(image.readsNumeric()).isFalse();
         assertThat(image.readsCategorical()).isFalse();

@@ -121,7 +121,7 @@ class ModelExportTest {
     private static ModelDefinition definition(Recipe recipe, SyntheticData.Examples training) {
         return new ModelDefinition(recipe, SyntheticData.spec(recipe.usesImage(), SIDE),
                 Hyperparameters.defaults(recipe).withImageSize(SIDE),
-                NumericStats.of(training.batches(), SyntheticData.NUMERIC));
+                NumericStats.of(training.batches(), SyntheticData.NUMERIC), LabelPrior.of(training.batches()));
     }
 
     private static void runFreshJvm(Path model, Path batchFile, Path outFile) throws Exception {

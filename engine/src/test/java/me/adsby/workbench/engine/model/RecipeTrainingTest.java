@@ -61,7 +61,7 @@ class RecipeTrainingTest {
                                  int epochs) {
         ModelDefinition definition = new ModelDefinition(recipe, SyntheticData.spec(recipe.usesImage(), SIDE),
                 Hyperparameters.defaults(recipe).withImageSize(SIDE).withEpochs(epochs),
-                NumericStats.of(training.batches(), SyntheticData.NUMERIC));
+                NumericStats.of(training.batches(), SyntheticData.NUMERIC), LabelPrior.of(training.batches()));
         List<Batch> batches = training.batches();
         try (CtrTrainer trainer = CtrTrainer.create(definition, 2)) {
             return new TrainingLoop(trainer, temp.resolve(recipe.name()), TrainingListener.NONE, Cancellation.NEVER)

@@ -27,7 +27,7 @@ class TrainingLoopTest {
 
     private static ModelDefinition tabular(SyntheticData.Examples training, Hyperparameters hp) {
         return new ModelDefinition(Recipe.TABULAR, SyntheticData.spec(false, 16), hp,
-                NumericStats.of(training.batches(), SyntheticData.NUMERIC));
+                NumericStats.of(training.batches(), SyntheticData.NUMERIC), LabelPrior.of(training.batches()));
     }
 
     @Test
