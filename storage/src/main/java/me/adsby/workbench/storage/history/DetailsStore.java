@@ -147,15 +147,17 @@ final class DetailsStore {
         return artifacts;
     }
 
-    static Evaluation addEvaluation(Connection connection, String runId, String datasetUri, Map<String, Double> metrics,
-            Instant now) throws SQLException {
+    static Evaluation addEvaluation(Connection connection, String runId, String datasetUri, String predictionsUri,
+            Map<String, Double> metrics, Instant now) throws SQLException {
         Instant created = Timestamps.millis(now);
         long id;
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO evaluations (run_id, dataset_uri, created) VALUES (?, ?, ?)", new String[] {"ID"})) {
+                "INSERT INTO evaluations (run_id, dataset_uri, predictions_uri, created) VALUES (?, ?, ?, ?)",
+                new String[] {"ID"})) {
             insert.setString(1, runId);
             insert.setString(2, datasetUri);
-            Timestamps.set(insert, 3, created);
+            insert.setString(3, predictionsUri);
+            Timestamps.set(insert, 4, created);
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();
@@ -172,35 +174,37 @@ final class DetailsStore {
             }
             insert.executeBatch();
         }
-        return new Evaluation(id, runId, datasetUri, created, metrics);
+        return new Evaluation(id, runId, datasetUri, predictionsUri, created, metrics);
     }
 
     static List<Evaluation> evaluations(Connection connection, String runId) throws SQLException {
         List<Evaluation> evaluations = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT e.id, e.dataset_uri, e.created, m.metric_key,"
-                + " m.metric_val FROM evaluations e LEFT JOIN evaluation_metrics m ON m.evaluation_id = e.id"
+                + " m.metric_val, e.predictions_uri FROM evaluations e LEFT JOIN evaluation_metrics m ON m.evaluation_id = e.id"
                 + " WHERE e.run_id = ? ORDER BY e.created, e.id, m.metric_key")) {
             select.setString(1, runId);
             try (ResultSet rows = select.executeQuery()) {
                 long current = -1;
                 String dataset = null;
+                String predictions = null;
                 Instant created = null;
                 Map<String, Double> metrics = new TreeMap<>();
                 while (rows.next()) {
                     long id = rows.getLong(1);
                     if (id != current && current != -1) {
-                        evaluations.add(new Evaluation(current, runId, dataset, created, metrics));
+                        evaluations.add(new Evaluation(current, runId, dataset, predictions, created, metrics));
                         metrics = new TreeMap<>();
                     }
                     current = id;
                     dataset = rows.getString(2);
+                    predictions = rows.getString(6);
                     created = Timestamps.get(rows, 3);
                     if (rows.getString(4) != null) {
                         metrics.put(rows.getString(4), rows.getDouble(5));
                     }
                 }
                 if (current != -1) {
-                    evaluations.add(new Evaluation(current, runId, dataset, created, metrics));
+                    evaluations.add(new Evaluation(current, runId, dataset, predictions, created, metrics));
                 }
             }
         }

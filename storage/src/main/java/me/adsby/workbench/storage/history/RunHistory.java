@@ -222,11 +222,14 @@ public final class RunHistory implements AutoCloseable {
         });
     }
 
-    /** Records an evaluation of the run's model on a dataset. */
-    public Evaluation addEvaluation(String runId, String datasetUri, Map<String, Double> metrics) {
+    /**
+     * Records an evaluation of the run's model on a dataset: its defined metrics, and where its predictions are
+     * ({@code predictionsUri}, or null when none were kept).
+     */
+    public Evaluation addEvaluation(String runId, String datasetUri, String predictionsUri, Map<String, Double> metrics) {
         return database.write("storing an evaluation of run " + runId, c -> {
             RunStore.requireExists(c, runId);
-            return DetailsStore.addEvaluation(c, runId, datasetUri, metrics, clock.instant());
+            return DetailsStore.addEvaluation(c, runId, datasetUri, predictionsUri, metrics, clock.instant());
         });
     }
 

@@ -49,7 +49,7 @@ class DeleteTest {
                 "h", "cpu"));
         history.ingestEvents(id, 3, List.of(new MetricPoint("loss", 0, 0, 1.0, t), new MetricPoint("loss", 1, 0, 0.5, t)));
         history.putArtifact(id, new Artifact("model", "/runs/" + name + "/model", 10L, null));
-        history.addEvaluation(id, "/data/b.csv", Map.of("auc", 0.7, "log_loss", 0.5));
+        history.addEvaluation(id, "/data/b.csv", null, Map.of("auc", 0.7, "log_loss", 0.5));
         return id;
     }
 

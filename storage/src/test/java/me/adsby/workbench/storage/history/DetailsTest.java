@@ -80,15 +80,18 @@ class DetailsTest {
 
     @Test
     void evaluationsRoundTripInTheOrderTheyWereMade() {
-        Evaluation first = history.addEvaluation(run.id(), "gs://ads/holdout.csv", Map.of("auc", 0.81, "log_loss", 0.42));
+        Evaluation first = history.addEvaluation(run.id(), "gs://ads/holdout.csv", "/runs/r1/eval/holdout/predictions.csv",
+                Map.of("auc", 0.81, "log_loss", 0.42));
         clock.advance(Duration.ofMinutes(1));
-        Evaluation second = history.addEvaluation(run.id(), "gs://ads/holdout-2.csv", Map.of());
+        Evaluation second = history.addEvaluation(run.id(), "gs://ads/holdout-2.csv", null, Map.of());
 
         List<Evaluation> stored = history.record(run.id()).evaluations();
         assertThat(stored).containsExactly(first, second);
         assertThat(stored.get(0).created()).isEqualTo(Instant.parse("2026-11-26T10:15:30.123Z"));
         assertThat(stored.get(0).metrics()).isEqualTo(Map.of("auc", 0.81, "log_loss", 0.42));
+        assertThat(stored.get(0).predictionsUri()).isEqualTo("/runs/r1/eval/holdout/predictions.csv");
         assertThat(stored.get(1).metrics()).isEmpty();
+        assertThat(stored.get(1).predictionsUri()).isNull();
     }
 
     @Test

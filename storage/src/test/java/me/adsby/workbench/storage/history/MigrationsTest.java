@@ -7,15 +7,22 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MigrationsTest {
+
+    /** The number of the newest file in src/main/resources/db/history. */
+    private static final int LATEST = 2;
 
     @TempDir
     Path home;
@@ -23,7 +30,7 @@ class MigrationsTest {
     @Test
     void anEmptyFolderGetsTheWholeSchema() {
         try (RunHistory history = RunHistory.open(home.resolve("history"))) {
-            assertThat(history.migrationsApplied()).isEqualTo(1);
+            assertThat(history.migrationsApplied()).isEqualTo(LATEST);
             assertThat(tables(history)).contains("EXPERIMENTS", "RUNS", "PARAMS", "TAGS", "PROVENANCE", "PROVENANCE_OBJECTS",
                     "METRIC_POINTS", "FINAL_METRICS", "ARTIFACTS", "EVALUATIONS", "EVALUATION_METRICS", "EVENT_WATERMARKS",
                     "flyway_schema_history");
@@ -42,7 +49,34 @@ class MigrationsTest {
             assertThat(history.migrationsApplied()).isZero();
             assertThat(history.run(run.id())).isEqualTo(run);
             assertThat(history.record(run.id()).params()).isEqualTo(Map.of("lr", "0.01"));
-            assertThat(appliedVersions(history)).containsExactly("1");
+            assertThat(appliedVersions(history)).hasSize(LATEST).contains("1", String.valueOf(LATEST));
+        }
+    }
+
+    @Test
+    void aDatabaseOfTheFirstSchemaIsUpgradedInPlaceWithItsEvaluations() throws Exception {
+        Path folder = home.resolve("history");
+        Files.createDirectories(folder);
+        String url = "jdbc:h2:file:" + folder.resolve(RunHistory.DATABASE_NAME);
+        Flyway.configure().dataSource(url, "workbench", "").locations(RunHistory.MIGRATIONS).target("1").load().migrate();
+        try (Connection c = DriverManager.getConnection(url, "workbench", "");
+             Statement insert = c.createStatement()) {
+            insert.executeUpdate("INSERT INTO experiments (id, name, created) VALUES (1, 'ctr', CURRENT_TIMESTAMP)");
+            insert.executeUpdate("INSERT INTO runs (id, name, experiment_id, status, target, created, run_dir)"
+                    + " VALUES ('r-old', 'old', 1, 'SUCCEEDED', 'local-cpu', CURRENT_TIMESTAMP, '/runs/r-old')");
+            insert.executeUpdate("INSERT INTO evaluations (id, run_id, dataset_uri, created)"
+                    + " VALUES (7, 'r-old', '/data/holdout.csv', CURRENT_TIMESTAMP)");
+            insert.executeUpdate("INSERT INTO evaluation_metrics VALUES (7, 'auc', 0.75)");
+        }
+        try (RunHistory history = RunHistory.open(folder)) {
+            assertThat(history.migrationsApplied()).isEqualTo(LATEST - 1);
+            List<Evaluation> kept = history.record("r-old").evaluations();
+            assertThat(kept).hasSize(1);
+            assertThat(kept.get(0).metrics()).isEqualTo(Map.of("auc", 0.75));
+            assertThat(kept.get(0).predictionsUri()).isNull();
+            Run run = history.createRun(newRun("after", "ctr", Map.of()));
+            assertThat(history.addEvaluation(run.id(), "/data/holdout.csv", "/p.csv", Map.of()).predictionsUri())
+                    .isEqualTo("/p.csv");
         }
     }
 
