@@ -37,6 +37,16 @@ public record RunDirectory(BlobUri root) {
         return child(String.format("events/chunk-%06d.jsonl", number));
     }
 
+    /** Which columns feed the model's inputs (see {@link RunFeatures}). */
+    public BlobUri features() {
+        return child("features.json");
+    }
+
+    /** The folder of the model's evaluations on other datasets: one subfolder each. */
+    public BlobUri evaluations() {
+        return folder("eval/evaluations");
+    }
+
     public BlobUri heartbeat() {
         return child("heartbeat.json");
     }

@@ -120,6 +120,7 @@ public final class TrainingWorker {
         FeatureSpec features = FeatureSelection.of(schema, spec);
         log.println("Features: numeric " + features.numeric() + ", categorical " + features.categorical()
                 + ", image " + features.image() + "; label " + features.label());
+        RunFeatures.write(store, directory, features);
         PreparedDataset data = new InputPipeline().prepare(stores, csv, schema, features,
                 new SplitSettings(null, spec.validationFraction(), spec.hyperparameters().seed()),
                 ErrorPolicy.stopAfter(spec.maxBadRows() + 1), cacheFolder.resolve("prepared"),
