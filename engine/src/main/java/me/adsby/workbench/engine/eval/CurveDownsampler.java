@@ -54,12 +54,20 @@ public final class CurveDownsampler {
         int at = 0;
         for (int i = 0; i < n; i++) {
             if (keep[i]) {
+                // A kept point on the straight line between its kept neighbours (a tie for farthest along a straight
+                // stretch) is dropped again: the line stays within TOLERANCE of it.
+                if (at >= 2 && distanceToSegment(keptX[at - 1], keptY[at - 1], keptX[at - 2], keptY[at - 2], x[i], y[i])
+                        <= TOLERANCE) {
+                    at--;
+                    deviation = Math.max(deviation, 2 * TOLERANCE);
+                }
                 keptX[at] = x[i];
                 keptY[at] = y[i];
                 at++;
             }
         }
-        return new Curve(keptX, keptY, curve.maxDeviation() + deviation);
+        return new Curve(java.util.Arrays.copyOf(keptX, at), java.util.Arrays.copyOf(keptY, at),
+                curve.maxDeviation() + deviation);
     }
 
     private static void offer(PriorityQueue<Segment> queue, double[] x, double[] y, int from, int to) {

@@ -2,6 +2,7 @@ package me.adsby.workbench.engine.eval;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Evaluates predictions: every {@link Metric}, the confusion matrix at a threshold, the F1-maximising
@@ -51,13 +52,13 @@ public record Evaluator(double threshold, int maxCurvePoints) {
         return result;
     }
 
-    /** The full ROC curve (every corner); null without both classes. */
-    public static Curve fullRocCurve(Predictions predictions) {
-        return Curves.roc(SortedPredictions.of(predictions));
+    /** The full ROC curve (every corner); empty without both classes. */
+    public static Optional<Curve> fullRocCurve(Predictions predictions) {
+        return Optional.ofNullable(Curves.roc(SortedPredictions.of(predictions)));
     }
 
-    /** The full precision–recall staircase; null without positives. */
-    public static Curve fullPrecisionRecallCurve(Predictions predictions) {
-        return Curves.precisionRecall(SortedPredictions.of(predictions));
+    /** The full precision–recall staircase; empty without positives. */
+    public static Optional<Curve> fullPrecisionRecallCurve(Predictions predictions) {
+        return Optional.ofNullable(Curves.precisionRecall(SortedPredictions.of(predictions)));
     }
 }

@@ -26,7 +26,8 @@ public record PairedPredictions(Predictions baseline, Predictions candidate) {
         String[] baseKeys = baseline.keyArray();
         String[] candidateKeys = candidate.keyArray();
         Predictions aligned;
-        if (baseKeys != null && candidateKeys != null) {
+        boolean byKey = baseKeys != null && candidateKeys != null;
+        if (byKey) {
             aligned = alignByKey(baseKeys, candidate, candidateKeys);
         } else if (baseline.size() == candidate.size()) {
             aligned = candidate;
@@ -40,7 +41,7 @@ public record PairedPredictions(Predictions baseline, Predictions candidate) {
             if (baseline.label(i) != aligned.label(i)) {
                 differences++;
                 if (differing.size() < EXAMPLES_SHOWN) {
-                    differing.add(baseKeys != null ? "key '" + baseKeys[i] + "'" : "row " + (i + 1));
+                    differing.add(byKey ? "key '" + baseKeys[i] + "'" : "row " + (i + 1));
                 }
             }
         }
