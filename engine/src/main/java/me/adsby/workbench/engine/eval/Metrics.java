@@ -21,12 +21,12 @@ public final class Metrics {
 
     /** ROC AUC with ties counted 1/2; undefined with a single class. */
     public static MetricValue rocAuc(Predictions predictions) {
-        return ranking(predictions).metric(Metric.AUC);
+        return ranking(predictions)[0];
     }
 
     /** Average precision, step-wise as scikit-learn's {@code average_precision_score}; undefined without positives. */
     public static MetricValue averagePrecision(Predictions predictions) {
-        return ranking(predictions).metric(Metric.PR_AUC);
+        return ranking(predictions)[1];
     }
 
     /** Mean log loss with scores clipped to [{@link #LOG_LOSS_EPSILON}, 1 - {@link #LOG_LOSS_EPSILON}]. */
@@ -52,7 +52,42 @@ public final class Metrics {
         return MetricValue.ratio(sum, scores.length, "no examples");
     }
 
-    private static Evaluation ranking(Predictions predictions) {
-        return MetricPass.evaluate(SortedPredictions.of(predictions), null, DEFAULT_THRESHOLD);
+    /** {ROC AUC, average precision} from one sort, by the group walk of {@link MetricPass}. */
+    private static MetricValue[] ranking(Predictions predictions) {
+        SortedPredictions sorted = SortedPredictions.ranking(predictions);
+        double[] scores = sorted.scores;
+        boolean[] labels = sorted.labels;
+        long positives = predictions.positives();
+        long negatives = predictions.negatives();
+        long twiceAuc = 0;
+        double averagePrecision = 0;
+        long tp = 0;
+        long fp = 0;
+        int k = 0;
+        while (k < scores.length) {
+            double score = scores[k];
+            long groupTp = 0;
+            long groupFp = 0;
+            while (k < scores.length && scores[k] == score) {
+                if (labels[k]) {
+                    groupTp++;
+                } else {
+                    groupFp++;
+                }
+                k++;
+            }
+            twiceAuc += groupFp * (2 * tp + groupTp);
+            tp += groupTp;
+            fp += groupFp;
+            if (groupTp > 0) {
+                averagePrecision += (double) groupTp / positives * ((double) tp / (tp + fp));
+            }
+        }
+        String singleClass = scores.length == 0 ? "no examples" : positives == 0 ? "no positives" : "no negatives";
+        return new MetricValue[] {
+            positives == 0 || negatives == 0 ? MetricValue.undefined(singleClass)
+                    : MetricValue.of(twiceAuc / (2.0 * positives * negatives)),
+            positives == 0 ? MetricValue.undefined(scores.length == 0 ? "no examples" : "no positives")
+                    : MetricValue.of(averagePrecision)};
     }
 }

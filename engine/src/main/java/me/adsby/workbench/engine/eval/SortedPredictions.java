@@ -10,33 +10,41 @@ final class SortedPredictions {
     final boolean[] labels;
     /** The example (row of the {@link Predictions}) at each position. */
     final int[] order;
-    /** -log(p) for a positive, -log(1 - p) for a negative, p clipped to [eps, 1 - eps]. */
+    /** -log(p) for a positive, -log(1 - p) for a negative, p clipped to [eps, 1 - eps]; null for ranking only. */
     final double[] logLoss;
-    /** (p - y)^2. */
+    /** (p - y)^2; null for ranking only. */
     final double[] squaredError;
 
-    private SortedPredictions(double[] scores, boolean[] labels, int[] order) {
+    private SortedPredictions(double[] scores, boolean[] labels, int[] order, boolean withLosses) {
         int n = scores.length;
         this.order = order;
         this.scores = new double[n];
         this.labels = new boolean[n];
-        this.logLoss = new double[n];
-        this.squaredError = new double[n];
+        this.logLoss = withLosses ? new double[n] : null;
+        this.squaredError = withLosses ? new double[n] : null;
         for (int k = 0; k < n; k++) {
             int i = order[k];
             double p = scores[i];
             boolean y = labels[i];
             this.scores[k] = p;
             this.labels[k] = y;
-            this.logLoss[k] = logLossTerm(p, y);
-            double error = y ? 1 - p : p;
-            this.squaredError[k] = error * error;
+            if (withLosses) {
+                this.logLoss[k] = logLossTerm(p, y);
+                double error = y ? 1 - p : p;
+                this.squaredError[k] = error * error;
+            }
         }
     }
 
     static SortedPredictions of(Predictions predictions) {
         double[] scores = predictions.scoreArray();
-        return new SortedPredictions(scores, predictions.labelArray(), ScoreOrder.descending(scores));
+        return new SortedPredictions(scores, predictions.labelArray(), ScoreOrder.descending(scores), true);
+    }
+
+    /** Scores and labels in order only, for the ranking metrics. */
+    static SortedPredictions ranking(Predictions predictions) {
+        double[] scores = predictions.scoreArray();
+        return new SortedPredictions(scores, predictions.labelArray(), ScoreOrder.descending(scores), false);
     }
 
     static double logLossTerm(double p, boolean positive) {
