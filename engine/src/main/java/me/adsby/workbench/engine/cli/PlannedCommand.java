@@ -9,7 +9,6 @@ import java.util.Optional;
  */
 enum PlannedCommand {
     EVALUATE("evaluate", "score a run's model on a dataset"),
-    METRICS("metrics", "metrics of a predictions CSV, optionally per slice"),
     COMPARE("compare", "compare runs: metrics with intervals and verdicts"),
     PUBLISH("publish", "publish a run's model to the serving registry"),
     REGISTRY("registry", "list, show, label and roll back registry models"),
