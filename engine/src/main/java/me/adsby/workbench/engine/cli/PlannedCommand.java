@@ -8,8 +8,6 @@ import java.util.Optional;
  * commands that work, and typing one says plainly that it is not there yet, instead of "unknown command".
  */
 enum PlannedCommand {
-    EVALUATE("evaluate", "score a run's model on a dataset"),
-    COMPARE("compare", "compare runs: metrics with intervals and verdicts"),
     PUBLISH("publish", "publish a run's model to the serving registry"),
     REGISTRY("registry", "list, show, label and roll back registry models"),
     SERVE("serve", "serve the registry over TF Serving's REST API");

@@ -18,11 +18,13 @@ import me.adsby.workbench.storage.home.WorkbenchHome;
  */
 final class RunSession implements AutoCloseable {
 
+    private final WorkbenchHome home;
     private final RunHistory history;
     private final BlobStores stores;
     private final RunManager manager;
 
-    private RunSession(RunHistory history, BlobStores stores, RunManager manager) {
+    private RunSession(WorkbenchHome home, RunHistory history, BlobStores stores, RunManager manager) {
+        this.home = home;
         this.history = history;
         this.stores = stores;
         this.manager = manager;
@@ -38,7 +40,7 @@ final class RunSession implements AutoCloseable {
             RunManager manager = new RunManager(home, history, stores,
                     WorkerCommandLine.ofThisJvm(home.root(), gcs), LocalLauncher.defaultConcurrency(),
                     GpuProbe.ofThisMachine(), Clock.systemUTC());
-            return new RunSession(history, stores, manager);
+            return new RunSession(home, history, stores, manager);
         } catch (IOException | RuntimeException e) {
             if (stores != null) {
                 stores.close();
@@ -46,6 +48,14 @@ final class RunSession implements AutoCloseable {
             history.close();
             throw e;
         }
+    }
+
+    WorkbenchHome home() {
+        return home;
+    }
+
+    BlobStores stores() {
+        return stores;
     }
 
     RunHistory history() {

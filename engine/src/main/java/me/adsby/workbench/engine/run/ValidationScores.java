@@ -13,7 +13,11 @@ import me.adsby.workbench.engine.input.Batch;
 import me.adsby.workbench.engine.input.FeatureSpec;
 import me.adsby.workbench.engine.input.PreparedDataset;
 import me.adsby.workbench.engine.input.Split;
-import me.adsby.workbench.engine.model.BinaryMetrics;
+import me.adsby.workbench.engine.eval.Evaluation;
+import me.adsby.workbench.engine.eval.Evaluator;
+import me.adsby.workbench.engine.eval.Metric;
+import me.adsby.workbench.engine.eval.MetricValue;
+import me.adsby.workbench.engine.eval.Predictions;
 import me.adsby.workbench.engine.model.ServingModel;
 import me.adsby.workbench.storage.blob.BlobStore;
 import me.adsby.workbench.storage.blob.WriteCondition;
@@ -25,9 +29,6 @@ import org.apache.commons.csv.CSVPrinter;
  * (key, label, score, and the categorical columns for slicing) and {@code eval/metrics.json}.
  */
 final class ValidationScores {
-
-    /** Probabilities are clipped to [EPSILON, 1 - EPSILON] for the log loss. */
-    static final double EPSILON = 1e-7;
 
     private final BlobStore store;
     private final RunDirectory directory;
@@ -73,23 +74,24 @@ final class ValidationScores {
         log.println("Validation: " + metrics);
     }
 
+    /** The eval package's metrics of the validation predictions; an undefined one is a JSON null. */
     private static ObjectNode metrics(EventWriter events, List<Float> scores, List<Float> labels) {
-        float[] s = new float[scores.size()];
-        float[] y = new float[labels.size()];
-        double logLoss = 0;
-        long positives = 0;
+        double[] s = new double[scores.size()];
+        boolean[] y = new boolean[labels.size()];
         for (int i = 0; i < s.length; i++) {
             s[i] = scores.get(i);
-            y[i] = labels.get(i);
-            double p = Math.min(1 - EPSILON, Math.max(EPSILON, s[i]));
-            logLoss -= y[i] > 0.5 ? Math.log(p) : Math.log(1 - p);
-            positives += y[i] > 0.5 ? 1 : 0;
+            y[i] = labels.get(i) > 0.5f;
         }
-        return events.data()
-                .put("count", s.length)
-                .put("positives", positives)
-                .put("auc", BinaryMetrics.rocAuc(s, y))
-                .put("accuracy", BinaryMetrics.accuracy(s, y))
-                .put("log_loss", s.length == 0 ? Double.NaN : logLoss / s.length);
+        Evaluation evaluation = Evaluator.defaults().metricsOnly(Predictions.of(s, y));
+        ObjectNode json = events.data().put("count", evaluation.count()).put("positives", evaluation.positives());
+        for (Metric metric : Metric.values()) {
+            MetricValue value = evaluation.metric(metric);
+            if (value.isDefined()) {
+                json.put(metric.key(), value.value());
+            } else {
+                json.putNull(metric.key());
+            }
+        }
+        return json.put("threshold", evaluation.threshold());
     }
 }

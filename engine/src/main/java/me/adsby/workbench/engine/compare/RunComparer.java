@@ -1,0 +1,176 @@
+package me.adsby.workbench.engine.compare;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import me.adsby.workbench.engine.eval.Evaluator;
+import me.adsby.workbench.engine.eval.MetricDifference;
+import me.adsby.workbench.engine.eval.ModelComparison;
+import me.adsby.workbench.engine.eval.PairedPredictions;
+import me.adsby.workbench.engine.eval.PredictionColumns;
+import me.adsby.workbench.engine.eval.Predictions;
+import me.adsby.workbench.engine.eval.PredictionsCsv;
+import me.adsby.workbench.engine.input.FeatureSpec;
+import me.adsby.workbench.engine.run.RunDirectory;
+import me.adsby.workbench.engine.run.RunFeatures;
+import me.adsby.workbench.storage.blob.BlobNotFoundException;
+import me.adsby.workbench.storage.blob.BlobStore;
+import me.adsby.workbench.storage.blob.BlobStores;
+import me.adsby.workbench.storage.blob.BlobUri;
+import me.adsby.workbench.storage.dataset.CsvSource;
+import me.adsby.workbench.storage.history.Evaluation;
+import me.adsby.workbench.storage.history.MetricPoint;
+import me.adsby.workbench.storage.history.MetricSeries;
+import me.adsby.workbench.storage.history.RunHistory;
+import me.adsby.workbench.storage.history.RunRecord;
+import me.adsby.workbench.storage.work.Cancellation;
+import me.adsby.workbench.storage.work.ProgressListener;
+
+/**
+ * Compares runs on their predictions: reads each run's predictions (validation, or its latest evaluation on
+ * a dataset), computes every metric with a bootstrap interval, and pairs each run with the baseline example
+ * by example (DeLong for the AUC, a paired bootstrap for the rest). A run whose examples are not the
+ * baseline's is shown with its own intervals and no verdict, with the reason.
+ */
+public final class RunComparer {
+
+    /** The epoch metrics the worker records. */
+    public static final List<String> EPOCH_KEYS = List.of("train_loss", "val_loss", "val_auc", "val_accuracy",
+            "examples_per_second");
+
+    private final RunHistory history;
+    private final BlobStores stores;
+
+    public RunComparer(RunHistory history, BlobStores stores) {
+        this.history = history;
+        this.stores = stores;
+    }
+
+    public RunComparison compare(ComparisonRequest request, ProgressListener progress, Cancellation cancel)
+            throws IOException {
+        List<String> ids = request.runIds();
+        Map<String, Map<String, List<MetricPoint>>> series = series(ids);
+        Evaluator evaluator = new Evaluator(request.threshold(), Evaluator.defaults().maxCurvePoints());
+        List<RunRecord> records = new ArrayList<>();
+        List<Predictions> predictions = new ArrayList<>();
+        int steps = 2 * ids.size();
+        for (int i = 0; i < ids.size(); i++) {
+            cancel.throwIfCancelled();
+            progress.report(i, steps, "Reading the predictions of " + ids.get(i));
+            RunRecord record = history.record(ids.get(i));
+            records.add(record);
+            predictions.add(read(record, request.source()));
+        }
+        Predictions baseline = predictions.get(ids.indexOf(request.baselineId()));
+        ModelComparison pairing = new ModelComparison(request.threshold(), request.bootstrap());
+        List<ComparedRun> runs = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            cancel.throwIfCancelled();
+            progress.report(ids.size() + i, steps, "Intervals and differences of " + ids.get(i));
+            RunRecord record = records.get(i);
+            Predictions own = predictions.get(i);
+            List<MetricDifference> differences = List.of();
+            String unpaired = null;
+            if (!ids.get(i).equals(request.baselineId())) {
+                try {
+                    differences = pairing.compare(PairedPredictions.match(baseline, own));
+                } catch (IllegalArgumentException e) {
+                    unpaired = e.getMessage();
+                }
+            }
+            Map<String, List<MetricPoint>> ownSeries = series.getOrDefault(ids.get(i), Map.of());
+            Integer epoch = chosenEpoch(ownSeries, request.epoch());
+            runs.add(new ComparedRun(record.run(), record.params(), own, evaluator.evaluate(own),
+                    request.bootstrap().intervals(own, request.threshold()), epoch, epochMetrics(ownSeries, epoch),
+                    ownSeries, differences, unpaired));
+        }
+        progress.report(steps, steps, "Compared " + ids.size() + " runs");
+        return new RunComparison(request, runs, differingParams(records));
+    }
+
+    private Predictions read(RunRecord record, ComparisonSource source) throws IOException {
+        String id = record.run().id();
+        RunDirectory directory = new RunDirectory(BlobUri.parse(record.run().runDirectory()));
+        BlobStore store = stores.forUri(directory.root());
+        BlobUri uri;
+        if (source.isValidation()) {
+            uri = directory.eval().resolve("predictions.csv");
+        } else {
+            uri = record.evaluations().stream()
+                    .filter(e -> source.datasetUri().equals(e.datasetUri()) && e.predictionsUri() != null)
+                    .max(Comparator.comparing(Evaluation::created).thenComparing(Evaluation::id))
+                    .map(e -> BlobUri.parse(e.predictionsUri()))
+                    .orElseThrow(() -> new IllegalArgumentException("run " + id + " has no evaluation on "
+                            + source.datasetUri() + ": score it first (workbench evaluate " + id + " --data "
+                            + source.datasetUri() + ")"));
+        }
+        List<String> slices = RunFeatures.read(store, directory).map(FeatureSpec::categorical).orElse(List.of());
+        try {
+            return PredictionsCsv.read(CsvSource.of(stores.forUri(uri), uri), PredictionColumns.runDefaults().withSlices(slices));
+        } catch (BlobNotFoundException e) {
+            throw new IllegalArgumentException("run " + id + " (" + record.run().status() + ") has no predictions at " + uri
+                    + (source.isValidation() ? ": only a run that finished training scores its validation split" : ""), e);
+        }
+    }
+
+    private Map<String, Map<String, List<MetricPoint>>> series(List<String> ids) {
+        Map<String, Map<String, List<MetricPoint>>> byRun = new HashMap<>();
+        for (MetricSeries one : history.series(ids, EPOCH_KEYS)) {
+            byRun.computeIfAbsent(one.runId(), k -> new TreeMap<>()).put(one.key(), one.points());
+        }
+        return byRun;
+    }
+
+    /** The last epoch with a recorded val_auc, or the one with the highest (the first of equals). */
+    static Integer chosenEpoch(Map<String, List<MetricPoint>> series, EpochChoice choice) {
+        List<MetricPoint> auc = series.getOrDefault("val_auc", List.of());
+        MetricPoint chosen = null;
+        for (MetricPoint point : auc) {
+            if (point.epoch() == null) {
+                continue;
+            }
+            boolean better = chosen == null || (choice == EpochChoice.FINAL
+                    ? point.epoch() > chosen.epoch()
+                    : point.value() > chosen.value());
+            if (better) {
+                chosen = point;
+            }
+        }
+        return chosen == null ? null : chosen.epoch();
+    }
+
+    private static Map<String, Double> epochMetrics(Map<String, List<MetricPoint>> series, Integer epoch) {
+        Map<String, Double> values = new TreeMap<>();
+        if (epoch == null) {
+            return values;
+        }
+        series.forEach((key, points) -> points.stream().filter(p -> epoch.equals(p.epoch())).reduce((a, b) -> b)
+                .ifPresent(p -> values.put(key, p.value())));
+        return values;
+    }
+
+    private static Map<String, Map<String, String>> differingParams(List<RunRecord> records) {
+        TreeSet<String> keys = new TreeSet<>();
+        records.forEach(r -> keys.addAll(r.params().keySet()));
+        Map<String, Map<String, String>> differing = new LinkedHashMap<>();
+        for (String key : keys) {
+            Map<String, String> values = new LinkedHashMap<>();
+            records.forEach(r -> {
+                String value = r.params().get(key);
+                if (value != null) {
+                    values.put(r.run().id(), value);
+                }
+            });
+            if (values.size() < records.size() || values.values().stream().distinct().count() > 1) {
+                differing.put(key, values);
+            }
+        }
+        return differing;
+    }
+}
