@@ -1,7 +1,9 @@
 package me.adsby.workbench.app;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -18,6 +20,8 @@ import me.adsby.workbench.app.data.StoreProvider;
 import me.adsby.workbench.app.fx.FxDialogService;
 import me.adsby.workbench.app.notify.NotificationPane;
 import me.adsby.workbench.app.notify.Notifications;
+import me.adsby.workbench.app.compare.CompareView;
+import me.adsby.workbench.app.compare.CompareViewModel;
 import me.adsby.workbench.app.runs.NewRunView;
 import me.adsby.workbench.app.runs.NewRunViewModel;
 import me.adsby.workbench.app.runs.RunChanges;
@@ -75,14 +79,23 @@ final class CompositionRoot implements AutoCloseable {
         AboutView about = new AboutView(new AboutViewModel(tasks));
         SettingsView settingsView = new SettingsView(new SettingsViewModel(settings));
 
-        Node runsScreen = runsScreen(runs, settings, dialogs, notifications);
+        MainViewModel mainModel = new MainViewModel();
+        CompareViewModel compare = runs.manager().isEmpty() ? null
+                : new CompareViewModel(tasks, runs.manager().get().history(), runs.stores(), notifications);
+        Node runsScreen = runsScreen(runs, settings, dialogs, notifications, ids -> {
+            compare.compare(ids);
+            mainModel.show(Screen.COMPARE);
+        });
+        Node compareScreen = compare == null
+                ? new PlannedScreen("Compare", runs.problem().orElse("The run history is not available.")).root()
+                : new CompareView(compare, dialogs).root();
 
         Map<Screen, Node> screens = Map.of(
                 Screen.DATA, data.root(),
                 Screen.RUNS, runsScreen,
-                Screen.COMPARE, PlannedScreen.compare().root(),
+                Screen.COMPARE, compareScreen,
                 Screen.MODELS, PlannedScreen.models().root());
-        MainView main = new MainView(new MainViewModel(), screens, new NotificationPane(notifications).root(),
+        MainView main = new MainView(mainModel, screens, new NotificationPane(notifications).root(),
                 new StatusBar(tasks, "Home: " + home.root()).root(), new MainView.Actions() {
                     @Override
                     public void openFolder() {
@@ -115,7 +128,7 @@ final class CompositionRoot implements AutoCloseable {
     }
 
     private Node runsScreen(RunsBackend backend, UserSettings settings, FxDialogService dialogs,
-            Notifications notifications) {
+            Notifications notifications, Consumer<List<String>> compare) {
         if (backend.manager().isEmpty()) {
             String problem = backend.problem().orElse("The run history is not available.");
             return new PlannedScreen("Runs", problem).root();
@@ -125,7 +138,7 @@ final class CompositionRoot implements AutoCloseable {
         RunsViewModel table = new RunsViewModel(tasks, manager.history(), notifications);
         RunPageViewModel page = new RunPageViewModel(tasks, manager, notifications, clock);
         NewRunView newRun = new NewRunView(new NewRunViewModel(tasks, manager, stores), dialogs, settings);
-        RunsView view = new RunsView(table, page, new RunPageView(page, dialogs).root(), newRun, clock);
+        RunsView view = new RunsView(table, page, new RunPageView(page, dialogs).root(), newRun, clock, compare);
         RunChanges changes = new RunChanges(changed -> {
             table.runsChanged(changed);
             if (changed.contains(page.runIdProperty().get())) {

@@ -74,6 +74,11 @@ final class RunsBackend implements AutoCloseable {
         return Optional.ofNullable(manager);
     }
 
+    /** The blob stores of run directories and predictions (null when the history could not be opened). */
+    BlobStores stores() {
+        return stores;
+    }
+
     /** Why the history could not be opened, in words; empty when it was. */
     Optional<String> problem() {
         if (failure == null) {

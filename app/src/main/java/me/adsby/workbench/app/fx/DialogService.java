@@ -15,6 +15,9 @@ public interface DialogService {
     /** Asks for a local CSV file, starting in {@code initialFolder} when it exists. */
     Optional<Path> chooseFile(String title, Path initialFolder);
 
+    /** Asks where to save a file, suggesting {@code suggestedName}; {@code extension} is e.g. "csv" or "png". */
+    Optional<Path> chooseSaveFile(String title, String suggestedName, String extension);
+
     /**
      * Asks whether to go on with something that cannot be undone; true when the user confirmed. The confirming
      * button is named after the title's first word ("Delete run?" gives "Delete"); Cancel is the default.

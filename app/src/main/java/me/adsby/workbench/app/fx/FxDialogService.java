@@ -84,6 +84,17 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<Path> chooseSaveFile(String title, String suggestedName, String extension) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(suggestedName);
+        chooser.getExtensionFilters().setAll(new FileChooser.ExtensionFilter(
+                extension.toUpperCase(java.util.Locale.ROOT) + " files", "*." + extension));
+        File chosen = chooser.showSaveDialog(owner);
+        return Optional.ofNullable(chosen).map(File::toPath);
+    }
+
+    @Override
     public boolean confirm(String title, String message) {
         ButtonType go = new ButtonType("_" + title.split(" ")[0].replace("?", ""), ButtonBar.ButtonData.OK_DONE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, go, ButtonType.CANCEL);

@@ -3,13 +3,16 @@ package me.adsby.workbench.app.runs;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.event.ActionEvent;
@@ -19,6 +22,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -34,7 +38,8 @@ import me.adsby.workbench.storage.history.RunSort;
 
 /**
  * The Runs screen: a table of every run (filtered and sorted by the history, loaded page by page as it
- * scrolls) beside the run page of the run selected, and New run (Shortcut+N).
+ * scrolls) beside the run page of the run selected, and New run (Shortcut+N). Select two or more runs
+ * (Shift or Shortcut with a click or the arrow keys) and Compare opens them on the Compare screen.
  */
 public final class RunsView {
 
@@ -48,10 +53,12 @@ public final class RunsView {
     private final Node pageView;
     private final NewRunView newRunView;
     private final Clock clock;
+    private final Consumer<List<String>> compare;
     private final Parent root;
     private String selectedId;
 
     @FXML private Button newRunButton;
+    @FXML private Button compareButton;
     @FXML private ComboBox<String> experimentBox;
     @FXML private ComboBox<StatusFilter> statusBox;
     @FXML private TextField searchField;
@@ -70,7 +77,12 @@ public final class RunsView {
     @FXML private Label summaryLabel;
     @FXML private StackPane pageHolder;
 
-    public RunsView(RunsViewModel model, RunPageViewModel page, Node pageView, NewRunView newRunView, Clock clock) {
+    /**
+     * @param compare opens the Compare screen on the runs given (two or more, as selected in the table)
+     */
+    public RunsView(RunsViewModel model, RunPageViewModel page, Node pageView, NewRunView newRunView, Clock clock,
+                    Consumer<List<String>> compare) {
+        this.compare = compare;
         this.model = model;
         this.page = page;
         this.pageView = pageView;
@@ -126,6 +138,9 @@ public final class RunsView {
         empty.setWrapText(true);
         table.setPlaceholder(empty);
         table.setRowFactory(view -> new RunTableRow());
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        compareButton.setId("compareRunsButton");
+        compareButton.disableProperty().bind(Bindings.size(table.getSelectionModel().getSelectedItems()).lessThan(2));
         table.getSelectionModel().selectedItemProperty().addListener((property, old, now) -> {
             if (now != null) {
                 selectedId = now.run().id();
@@ -142,6 +157,14 @@ public final class RunsView {
         summaryLabel.textProperty().bind(model.summary());
 
         model.reload();
+    }
+
+    @FXML
+    private void compareSelected() {
+        List<String> ids = table.getSelectionModel().getSelectedItems().stream().map(row -> row.run().id()).toList();
+        if (ids.size() >= 2) {
+            compare.accept(ids);
+        }
     }
 
     /** While the screen is shown: Shortcut+N opens New run, and an active run's page is read every 2 s. */

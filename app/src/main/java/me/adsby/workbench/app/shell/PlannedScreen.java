@@ -34,13 +34,6 @@ public final class PlannedScreen {
         return root;
     }
 
-    public static PlannedScreen compare() {
-        return new PlannedScreen("Compare", "Compare will put two or more runs side by side: metrics with "
-                + "95% confidence intervals, the difference to a baseline marked better, worse or tie only "
-                + "when the interval says so, and overlaid charts of epoch metrics, ROC, precision-recall, "
-                + "calibration and slices.\n\nIt needs runs, which this build cannot make yet.");
-    }
-
     public static PlannedScreen models() {
         return new PlannedScreen("Models", "Models will show the serving registry that TensorFlow Serving "
                 + "reads: each published model and its versions, the production and staging labels, each "

@@ -1,6 +1,9 @@
 package me.adsby.workbench.engine.compare;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,11 +19,8 @@ import me.adsby.workbench.engine.eval.PairedPredictions;
 import me.adsby.workbench.engine.eval.PredictionColumns;
 import me.adsby.workbench.engine.eval.Predictions;
 import me.adsby.workbench.engine.eval.PredictionsCsv;
-import me.adsby.workbench.engine.input.FeatureSpec;
 import me.adsby.workbench.engine.run.RunDirectory;
-import me.adsby.workbench.engine.run.RunFeatures;
 import me.adsby.workbench.storage.blob.BlobNotFoundException;
-import me.adsby.workbench.storage.blob.BlobStore;
 import me.adsby.workbench.storage.blob.BlobStores;
 import me.adsby.workbench.storage.blob.BlobUri;
 import me.adsby.workbench.storage.dataset.CsvSource;
@@ -31,6 +31,8 @@ import me.adsby.workbench.storage.history.RunHistory;
 import me.adsby.workbench.storage.history.RunRecord;
 import me.adsby.workbench.storage.work.Cancellation;
 import me.adsby.workbench.storage.work.ProgressListener;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 
 /**
  * Compares runs on their predictions: reads each run's predictions (validation, or its latest evaluation on
@@ -97,7 +99,6 @@ public final class RunComparer {
     private Predictions read(RunRecord record, ComparisonSource source) throws IOException {
         String id = record.run().id();
         RunDirectory directory = new RunDirectory(BlobUri.parse(record.run().runDirectory()));
-        BlobStore store = stores.forUri(directory.root());
         BlobUri uri;
         if (source.isValidation()) {
             uri = directory.eval().resolve("predictions.csv");
@@ -110,12 +111,22 @@ public final class RunComparer {
                             + source.datasetUri() + ": score it first (workbench evaluate " + id + " --data "
                             + source.datasetUri() + ")"));
         }
-        List<String> slices = RunFeatures.read(store, directory).map(FeatureSpec::categorical).orElse(List.of());
         try {
-            return PredictionsCsv.read(CsvSource.of(stores.forUri(uri), uri), PredictionColumns.runDefaults().withSlices(slices));
+            CsvSource csv = CsvSource.of(stores.forUri(uri), uri);
+            return PredictionsCsv.read(csv, PredictionColumns.runDefaults().withSlices(sliceColumns(csv)));
         } catch (BlobNotFoundException e) {
             throw new IllegalArgumentException("run " + id + " (" + record.run().status() + ") has no predictions at " + uri
                     + (source.isValidation() ? ": only a run that finished training scores its validation split" : ""), e);
+        }
+    }
+
+    /** The columns of a run's predictions beyond key, label and score: the categorical features, to slice by. */
+    private static List<String> sliceColumns(CsvSource csv) throws IOException {
+        try (Reader reader = new InputStreamReader(csv.open(), StandardCharsets.UTF_8);
+             CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+            List<String> columns = new ArrayList<>(parser.getHeaderNames());
+            columns.removeAll(List.of("key", "label", "score"));
+            return columns;
         }
     }
 

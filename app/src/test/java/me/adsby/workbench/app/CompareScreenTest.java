@@ -1,0 +1,130 @@
+package me.adsby.workbench.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import me.adsby.workbench.storage.history.MetricPoint;
+import me.adsby.workbench.storage.history.NewRun;
+import me.adsby.workbench.storage.history.Run;
+import me.adsby.workbench.storage.history.RunHistory;
+import me.adsby.workbench.storage.history.RunRow;
+import me.adsby.workbench.storage.history.RunStatus;
+import me.adsby.workbench.storage.home.WorkbenchHome;
+import me.adsby.workbench.storage.settings.TrainingTarget;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.data.xy.XYDataset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Compare screen on Monocle: two finished runs (written to the history and their run directories as a
+ * worker leaves them) are selected in the Runs table and compared; the table and the ROC chart show both.
+ */
+class CompareScreenTest extends FxRobot {
+
+    private static final int EXAMPLES = 400;
+
+    @TempDir
+    static Path temp;
+
+    private WorkbenchApplication application;
+
+    @BeforeAll
+    static void startToolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void stopApp() throws Exception {
+        if (application != null) {
+            FxToolkit.cleanupApplication(application);
+        }
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void twoRunsSelectedInTheRunsTableAreComparedInTheTableAndTheRocChart() throws Exception {
+        WorkbenchHome home = WorkbenchHome.open(Files.createTempDirectory(temp, "home"));
+        try (RunHistory history = RunHistory.open(home.history())) {
+            finishedRun(history, home, "weak model", 0.3);
+            finishedRun(history, home, "strong model", 2.0);
+        }
+        application = (WorkbenchApplication) FxToolkit.setupApplication(() -> new WorkbenchApplication(home));
+
+        press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> runsTable().getItems().size() == 2);
+        interact(() -> runsTable().getSelectionModel().selectAll());
+        clickOn("#compareRunsButton");
+
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !lookup("#compareTable").queryTableView().getItems().isEmpty());
+        TableView<?> table = lookup("#compareTable").queryTableView();
+        List<String> headers = new ArrayList<>();
+        interact(() -> table.getColumns().forEach(column -> headers.add(column.getText())));
+        // The first run selected is the baseline; either may be first in the table.
+        assertThat(headers).hasSize(3).startsWith("metric");
+        assertThat(headers).containsAnyOf("strong model (baseline)", "weak model (baseline)")
+                .containsAnyOf("strong model", "weak model");
+        assertThat(lookup("#compareStatus").queryLabeled().getText()).contains("2 runs on validation");
+
+        clickOn("#compareTabROC");
+        List<String> series = new ArrayList<>();
+        interact(() -> {
+            XYDataset data = lookup("#compareRocChart").queryAs(ChartViewer.class).getChart().getXYPlot().getDataset();
+            for (int s = 0; s < data.getSeriesCount(); s++) {
+                series.add(data.getSeriesKey(s).toString());
+            }
+        });
+        assertThat(series).containsExactlyInAnyOrder("strong model", "weak model", "chance / perfect calibration");
+    }
+
+    private TableView<RunRow> runsTable() {
+        return lookup("#runsTable").queryTableView();
+    }
+
+    /**
+     * A run as a worker leaves it: SUCCEEDED in the history with epoch metrics, and in its run directory
+     * {@code features.json} and validation predictions whose scores separate the classes by {@code separation}
+     * (scores are sigmoid(separation * label + noise), so the two runs differ clearly).
+     */
+    private static void finishedRun(RunHistory history, WorkbenchHome home, String name, double separation)
+            throws Exception {
+        Run run = history.createRun(new NewRun(name, "ctr", TrainingTarget.LOCAL_CPU,
+                home.runs().resolve(NewRun.RUN_ID).toString(), "tabular", Map.of("learning_rate", "" + separation)));
+        Path directory = Path.of(run.runDirectory());
+        Files.createDirectories(directory.resolve("eval"));
+        Files.writeString(directory.resolve("features.json"), "{\"numeric\":[],\"categorical\":[\"placement\"],"
+                + "\"image\":null,\"label\":\"clicked\",\"imageSize\":64}", StandardCharsets.UTF_8);
+        StringBuilder csv = new StringBuilder("key,label,score,placement\n");
+        java.util.Random random = new java.util.Random(7);
+        for (int row = 1; row <= EXAMPLES; row++) {
+            int label = row % 4 == 0 ? 1 : 0;
+            double score = 1 / (1 + Math.exp(-(separation * label - 1 + random.nextGaussian())));
+            csv.append(row).append(',').append(label).append(',').append(score).append(',')
+                    .append(row % 3 == 0 ? "search" : "feed").append('\n');
+        }
+        Files.writeString(directory.resolve("eval/predictions.csv"), csv, StandardCharsets.UTF_8);
+        List<MetricPoint> points = new ArrayList<>();
+        for (int epoch = 1; epoch <= 3; epoch++) {
+            points.add(new MetricPoint("val_auc", epoch, epoch, 0.5 + separation * epoch / 20, Instant.now()));
+            points.add(new MetricPoint("val_loss", epoch, epoch, 0.5 - epoch / 100.0, Instant.now()));
+        }
+        history.addMetrics(run.id(), points);
+        history.transition(run.id(), RunStatus.QUEUED, RunStatus.STARTING);
+        history.transition(run.id(), RunStatus.STARTING, RunStatus.RUNNING);
+        history.transition(run.id(), RunStatus.RUNNING, RunStatus.SUCCEEDED);
+    }
+}
