@@ -23,9 +23,10 @@ class MigrationsTest {
     @Test
     void anEmptyFolderGetsTheWholeSchema() {
         try (RunHistory history = RunHistory.open(home.resolve("history"))) {
-            assertThat(history.migrationsApplied()).isEqualTo(1);
+            assertThat(history.migrationsApplied()).isEqualTo(2);
             assertThat(tables(history)).contains("EXPERIMENTS", "RUNS", "PARAMS", "TAGS", "PROVENANCE", "PROVENANCE_OBJECTS",
                     "METRIC_POINTS", "FINAL_METRICS", "ARTIFACTS", "EVALUATIONS", "EVALUATION_METRICS", "EVENT_WATERMARKS",
+                    "REGISTRY_MODELS", "REGISTRY_VERSIONS", "REGISTRY_LABELS", "REGISTRY_AUDIT",
                     "flyway_schema_history");
         }
         assertThat(home.resolve("history/history.mv.db")).isRegularFile();
@@ -42,7 +43,7 @@ class MigrationsTest {
             assertThat(history.migrationsApplied()).isZero();
             assertThat(history.run(run.id())).isEqualTo(run);
             assertThat(history.record(run.id()).params()).isEqualTo(Map.of("lr", "0.01"));
-            assertThat(appliedVersions(history)).containsExactly("1");
+            assertThat(appliedVersions(history)).containsExactly("1", "3");
         }
     }
 
