@@ -11,9 +11,7 @@ enum PlannedCommand {
     EVALUATE("evaluate", "score a run's model on a dataset"),
     METRICS("metrics", "metrics of a predictions CSV, optionally per slice"),
     COMPARE("compare", "compare runs: metrics with intervals and verdicts"),
-    PUBLISH("publish", "publish a run's model to the serving registry"),
-    REGISTRY("registry", "list, show, label and roll back registry models"),
-    SERVE("serve", "serve the registry over TF Serving's REST API");
+    PUBLISH("publish", "publish a run's model to the serving registry");
 
     private final String commandName;
     private final String summary;
