@@ -44,6 +44,8 @@ public final class PredictionServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final String PREFIX = "/v1/models/";
+    /** The most of a refused body that is read and dropped before answering 413. */
+    private static final long DRAIN_LIMIT = 256L << 20;
 
     private final Registry registry;
     private final ServerOptions options;
@@ -182,21 +184,35 @@ public final class PredictionServer implements AutoCloseable {
     private byte[] readBody(HttpExchange exchange) throws IOException, BadRequestException {
         long limit = options.maxBodyBytes();
         String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (length != null) {
-            try {
-                if (Long.parseLong(length.strip()) > limit) {
-                    throw tooLarge(limit);
-                }
-            } catch (NumberFormatException e) {
-                throw BadRequestException.badRequest("Content-Length '" + length + "' is not a number");
-            }
+        long declared;
+        try {
+            declared = length == null ? -1 : Long.parseLong(length.strip());
+        } catch (NumberFormatException e) {
+            throw BadRequestException.badRequest("Content-Length '" + length + "' is not a number");
         }
         try (InputStream in = exchange.getRequestBody()) {
+            if (declared > limit) {
+                drain(in);
+                throw tooLarge(limit);
+            }
             byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
             if (body.length > limit) {
+                drain(in);
                 throw tooLarge(limit);
             }
             return body;
+        }
+    }
+
+    /**
+     * Reads and drops what is left of a refused body (up to {@link #DRAIN_LIMIT}), so the client, still sending,
+     * reads the 413 instead of a reset connection. Beyond that the connection is closed on it.
+     */
+    private static void drain(InputStream in) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        long left = DRAIN_LIMIT;
+        for (int n; left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0; ) {
+            left -= n;
         }
     }
 
