@@ -38,9 +38,18 @@ import me.adsby.workbench.storage.image.ImageDecoder;
  *
  * <p>{@code models.config} is looked at again at most every {@link ServerOptions#configRecheck}: when its
  * generation moved, labels and served versions change without a restart. Each version is loaded once, on its
- * first request, and freed at {@link #close}.
+ * first request, and freed at {@link #close}. Sockets are TCP_NODELAY ({@code sun.net.httpserver.nodelay}, set
+ * unless given) so that single-row answers do not wait on delayed ACKs.
  */
 public final class PredictionServer implements AutoCloseable {
+
+    static {
+        // The JDK server leaves Nagle's algorithm on unless told: with the client's delayed ACK every small
+        // response waits about 40 ms. Read once, when the JDK's server is first used in this JVM.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final String PREFIX = "/v1/models/";

@@ -18,9 +18,14 @@ public final class ExportedModels {
 
     /** Trains one pass over 128 examples and exports the model into {@code folder}/model. */
     public static Path multimodal(Path folder) throws IOException {
-        SyntheticData.Examples training = SyntheticData.generate(128, 64, 7, 1f, 1f, SIDE);
-        ModelDefinition definition = new ModelDefinition(Recipe.MULTIMODAL, SyntheticData.spec(true, SIDE),
-                Hyperparameters.defaults(Recipe.MULTIMODAL).withImageSize(SIDE),
+        return multimodal(folder, SIDE);
+    }
+
+    /** As {@link #multimodal(Path)}, with images of {@code side} pixels. */
+    public static Path multimodal(Path folder, int side) throws IOException {
+        SyntheticData.Examples training = SyntheticData.generate(128, 64, 7, 1f, 1f, side);
+        ModelDefinition definition = new ModelDefinition(Recipe.MULTIMODAL, SyntheticData.spec(true, side),
+                Hyperparameters.defaults(Recipe.MULTIMODAL).withImageSize(side),
                 NumericStats.of(training.batches(), SyntheticData.NUMERIC), LabelPrior.of(training.batches()));
         Path checkpoint = folder.resolve("ckpt/model");
         try (CtrTrainer trainer = CtrTrainer.create(definition, 2)) {
