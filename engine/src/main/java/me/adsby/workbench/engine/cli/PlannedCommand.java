@@ -8,9 +8,7 @@ import java.util.Optional;
  * commands that work, and typing one says plainly that it is not there yet, instead of "unknown command".
  */
 enum PlannedCommand {
-    PUBLISH("publish", "publish a run's model to the serving registry"),
-    REGISTRY("registry", "list, show, label and roll back registry models"),
-    SERVE("serve", "serve the registry over TF Serving's REST API");
+    PUBLISH("publish", "publish a run's model to the serving registry");
 
     private final String commandName;
     private final String summary;

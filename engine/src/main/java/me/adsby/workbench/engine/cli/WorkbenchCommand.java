@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
             "Every command takes --json for machine-readable output and exits non-zero on failure."},
         commandListHeading = "%nCommands:%n",
         subcommands = {DemoDataCommand.class, DatasetsCommand.class, TrainCommand.class, RunsCommand.class,
-            EvaluateCommand.class, MetricsCommand.class, CompareCommand.class, WorkerCommand.class})
+            EvaluateCommand.class, MetricsCommand.class, CompareCommand.class, RegistryCommand.class, ServeCommand.class,
+            WorkerCommand.class})
 public final class WorkbenchCommand implements Callable<Integer> {
 
     @Option(names = "--home", paramLabel = "DIR", scope = ScopeType.INHERIT,

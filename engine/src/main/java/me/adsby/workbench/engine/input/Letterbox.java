@@ -12,17 +12,17 @@ import java.awt.image.BufferedImage;
  * because ads put what matters (the call to action, the brand) anywhere, often at an end of a wide banner.
  * Scaling is bilinear, by halving steps while the image is more than twice the target, then one last step
  * (close to area averaging). Transparent pixels are composited over black. The result is RGB bytes (0..255),
- * row-major, channels last. Thread-safe (no state).
+ * row-major, channels last. Thread-safe (no state). Serving uses it too, so requests see the pixels training saw.
  */
-final class Letterbox {
+public final class Letterbox {
 
     /** Names this method in the prepared cache's key: change it when the pixels it makes change. */
-    static final String METHOD = "letterbox-black-bilinear-halving-v1";
+    public static final String METHOD = "letterbox-black-bilinear-halving-v1";
 
     private Letterbox() {
     }
 
-    static byte[] rgb(BufferedImage image, int size) {
+    public static byte[] rgb(BufferedImage image, int size) {
         int width = image.getWidth();
         int height = image.getHeight();
         double scale = Math.min((double) size / width, (double) size / height);

@@ -26,7 +26,8 @@ import org.tensorflow.op.Ops;
  *           image       float32 [N, S, S, 3]  RGB pixels 0..255, channels last (IMAGE and MULTIMODAL only)
  *   output  probability float32 [N, 1]        the click probability
  * </pre>
- * Normalisation, hashing and pixel scaling happen inside the graph.
+ * Normalisation, hashing and pixel scaling happen inside the graph. Beside the SavedModel,
+ * {@code assets.extra/features.json} says which dataset columns feed each input ({@link ModelFeatures}).
  */
 public final class ModelExporter {
 
@@ -71,6 +72,7 @@ public final class ModelExporter {
                         .export();
             }
         }
+        ModelFeatures.of(definition).write(directory);
     }
 
     private static Signature signature(CtrNetwork.Ends ends) {

@@ -40,6 +40,9 @@ class ModelExportTest {
         Path model = temp.resolve("model/1");
         ModelExporter.export(definition, checkpoint, model);
 
+        // The columns behind each input are saved beside the model, in the spec's order.
+        assertThat(ModelFeatures.read(model)).contains(new ModelFeatures(1, List.of("x0", "x1"), List.of("c0", "c1"), "banner",
+                SIDE, "letterbox-black-bilinear-halving-v1", "clicked"));
         try (ServingModel serving = ServingModel.load(model)) {
             assertThat(serving.inputNames()).containsExactlyInAnyOrder("numeric", "categorical", "image");
             assertThat(maxAbsDifference(serving.predict(scored), expected)).isLessThan(1e-6);
@@ -68,6 +71,10 @@ class ModelExportTest {
                 if (recipe.usesImage()) {
                     assertThat(signature.getInputs().get("image").shape.asArray()).containsExactly(-1L, SIDE, SIDE, 3L);
                 }
+                // The features file names columns for exactly the inputs the signature has.
+                ModelFeatures features = ModelFeatures.read(model).orElseThrow();
+                assertThat(features.image() != null).isEqualTo(recipe.usesImage());
+                assertThat(features.numeric()).hasSize(recipe.usesTabular() ? 2 : 0);
                 if (recipe.usesTabular()) {
                     assertThat(signature.getInputs().get("numeric").shape.asArray()).containsExactly(-1L, 2L);
                     assertThat(signature.getInputs().get("categorical").shape.asArray()).containsExactly(-1L, 2L);

@@ -287,6 +287,13 @@ public final class RunHistory implements AutoCloseable {
         return database.read("reading metric series", c -> MetricStore.series(c, runIds, keys));
     }
 
+    // The serving registry
+
+    /** The mirror of what this home did to serving registries, and their audit log. */
+    public RegistryMirror registry() {
+        return new RegistryMirror(database, clock);
+    }
+
     // The runs table
 
     /** A page of the runs table with each run's params and final metrics. */

@@ -102,6 +102,21 @@ public final class ImageDecoder {
         try (InputStream in = store(uri).open(uri)) {
             bytes = in.readAllBytes();
         }
+        return decode(bytes, uri.toString(), minEdge);
+    }
+
+    /**
+     * Decodes a whole image held in memory (e.g. sent in a request), with the same checks as {@link #decode(BlobUri)}.
+     *
+     * @param subject what the bytes are, for messages
+     * @throws ImageTooLargeException when its header claims more pixels than the limit
+     * @throws IOException            naming the subject when the bytes are not a whole JPEG or PNG
+     */
+    public BufferedImage decode(byte[] bytes, String subject) throws IOException {
+        return decode(bytes, subject, 0).image();
+    }
+
+    private Decoded decode(byte[] bytes, String uri, int minEdge) throws IOException {
         if (bytes.length == 0) {
             throw new IOException("Cannot decode image " + uri + ": the file is empty");
         }
@@ -123,7 +138,7 @@ public final class ImageDecoder {
                 } catch (IOException | RuntimeException e) {
                     throw failure(uri, "cannot read its header: " + reasonOf(e), e);
                 }
-                checkSize(uri.toString(), width, height);
+                checkSize(uri, width, height);
                 int tail = Math.min(bytes.length, ImageEnds.TAIL_BYTES);
                 Optional<String> truncated = ImageEnds.problem(found.format(), bytes, bytes.length - tail, tail);
                 if (truncated.isPresent()) {
@@ -145,7 +160,7 @@ public final class ImageDecoder {
         }
     }
 
-    private static IOException failure(BlobUri uri, String reason, Exception cause) {
+    private static IOException failure(String uri, String reason, Exception cause) {
         return new IOException("Cannot decode image " + uri + ": " + reason, cause);
     }
 

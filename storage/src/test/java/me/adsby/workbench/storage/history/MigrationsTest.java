@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MigrationsTest {
 
     /** The number of the newest file in src/main/resources/db/history. */
-    private static final int LATEST = 2;
+    private static final int LATEST = 3;
 
     @TempDir
     Path home;
@@ -33,6 +33,7 @@ class MigrationsTest {
             assertThat(history.migrationsApplied()).isEqualTo(LATEST);
             assertThat(tables(history)).contains("EXPERIMENTS", "RUNS", "PARAMS", "TAGS", "PROVENANCE", "PROVENANCE_OBJECTS",
                     "METRIC_POINTS", "FINAL_METRICS", "ARTIFACTS", "EVALUATIONS", "EVALUATION_METRICS", "EVENT_WATERMARKS",
+                    "REGISTRY_MODELS", "REGISTRY_VERSIONS", "REGISTRY_LABELS", "REGISTRY_AUDIT",
                     "flyway_schema_history");
         }
         assertThat(home.resolve("history/history.mv.db")).isRegularFile();
