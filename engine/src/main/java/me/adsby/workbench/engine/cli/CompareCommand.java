@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
  * and a verdict that says better or worse only when the interval excludes 0.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Compare runs on the same examples: metrics with 95% intervals, differences to a baseline,",
+        description = {"Compare runs on the same examples: metrics with 95%% intervals, differences to a baseline,",
             "and better / tie / worse verdicts that noise cannot produce."})
 final class CompareCommand implements Callable<Integer> {
 

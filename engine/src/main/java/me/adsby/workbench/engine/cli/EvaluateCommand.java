@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Score a run's model on a dataset and record the evaluation in the history.",
-            "Prints every metric with a bootstrap 95% interval. Compare runs on it with",
+            "Prints every metric with a bootstrap 95%% interval. Compare runs on it with",
             "workbench compare RUN_ID... --on DATASET."})
 final class EvaluateCommand implements Callable<Integer> {
 

@@ -1,7 +1,6 @@
 package me.adsby.workbench.engine.cli;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
@@ -38,8 +37,6 @@ public final class WorkbenchCli {
         CommandLine commandLine = new CommandLine(new WorkbenchCommand(desktop, onHomeOpened, environment));
         commandLine.setOut(out);
         commandLine.setErr(err);
-        commandLine.getCommandSpec().usageMessage().footerHeading("%nPlanned, not in this build yet:%n");
-        commandLine.getCommandSpec().usageMessage().footer(String.join("%n", PlannedCommand.helpLines()));
         commandLine.setParameterExceptionHandler(WorkbenchCli::handleParameterException);
         commandLine.setExecutionExceptionHandler((failure, command, parseResult) -> {
             if (failure instanceof CancellationException) {
@@ -63,15 +60,6 @@ public final class WorkbenchCli {
     private static int handleParameterException(ParameterException problem, String[] args) {
         CommandLine command = problem.getCommandLine();
         PrintWriter err = command.getErr();
-        if (problem instanceof UnmatchedArgumentException unmatched) {
-            List<String> rest = unmatched.getUnmatched();
-            var planned = rest.isEmpty() ? java.util.Optional.<PlannedCommand>empty() : PlannedCommand.named(rest.get(0));
-            if (planned.isPresent() && command.getParent() == null) {
-                err.println("workbench: '" + planned.get().commandName() + "' is planned but not in this build yet."
-                        + " Run 'workbench --help' for the commands it has.");
-                return EXIT_USAGE;
-            }
-        }
         err.println("workbench: " + problem.getMessage());
         UnmatchedArgumentException.printSuggestions(problem, err);
         err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");

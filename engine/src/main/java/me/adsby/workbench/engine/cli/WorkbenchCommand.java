@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         commandListHeading = "%nCommands:%n",
         subcommands = {DemoDataCommand.class, DatasetsCommand.class, TrainCommand.class, RunsCommand.class,
             EvaluateCommand.class, MetricsCommand.class, CompareCommand.class, RegistryCommand.class, ServeCommand.class,
-            WorkerCommand.class})
+            PublishCommand.class, WorkerCommand.class})
 public final class WorkbenchCommand implements Callable<Integer> {
 
     @Option(names = "--home", paramLabel = "DIR", scope = ScopeType.INHERIT,

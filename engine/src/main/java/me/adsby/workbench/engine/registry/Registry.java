@@ -236,6 +236,11 @@ public final class Registry {
      * @return the new version's number
      */
     public long addVersion(String model, Path savedModel, ModelCard card) throws IOException {
+        return addVersion(model, savedModel, card, null);
+    }
+
+    /** As {@link #addVersion(String, Path, ModelCard)}, with {@code details} for the audit log's publish line. */
+    public long addVersion(String model, Path savedModel, ModelCard card, String details) throws IOException {
         ModelNames.check(model);
         Objects.requireNonNull(card, "card");
         Path savedModelFile = savedModel.resolve(SAVED_MODEL);
@@ -284,7 +289,8 @@ public final class Registry {
         long added = version;
         updateConfig(config -> config.with(entry(config, model).withVersion(added)));
         if (mirror != null) {
-            mirror.recordVersion(root.toString(), model, version, stamped.sourceRunId(), user, stamped.publishedAt(), null);
+            mirror.recordVersion(root.toString(), model, version, stamped.sourceRunId(), user, stamped.publishedAt(),
+                    details);
         }
         return version;
     }

@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
-import me.adsby.workbench.storage.blob.BlobInfo;
-import me.adsby.workbench.storage.blob.BlobPage;
+import me.adsby.workbench.storage.blob.BlobFolders;
 import me.adsby.workbench.storage.blob.BlobStore;
 import me.adsby.workbench.storage.blob.BlobUri;
 import me.adsby.workbench.storage.blob.WriteCondition;
@@ -53,21 +51,8 @@ final class RunFiles {
 
     /** Copies a GCS folder's files down into the local folder (nothing to do for a local run directory). */
     void download(BlobUri folder, Path local) throws IOException {
-        if (!folder.isGcs()) {
-            return;
+        if (folder.isGcs()) {
+            BlobFolders.download(store, folder, local);
         }
-        String token = null;
-        do {
-            BlobPage page = store.list(folder, null, BlobStore.DEFAULT_PAGE_SIZE, token);
-            for (BlobInfo object : page.objects()) {
-                String relative = object.uri().path().substring(folder.path().length());
-                Path target = local.resolve(relative);
-                Files.createDirectories(target.getParent());
-                try (InputStream in = store.open(object.uri())) {
-                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-            token = page.nextPageToken();
-        } while (token != null);
     }
 }

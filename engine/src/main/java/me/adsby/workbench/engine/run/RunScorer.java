@@ -78,9 +78,19 @@ public final class RunScorer {
         RunSpec spec = RunSpec.read(store, directory);
         FeatureSpec features = RunFeatures.read(store, directory).orElseThrow(() -> new IllegalArgumentException(
                 "run " + spec.runId() + " has no features.json: it never got past preparing its data, so it has no model"));
+        Path model = localModel(store, directory, spec.runId());
+        BlobUri target = directory.evaluations().resolve(name(dataset) + "/predictions.csv");
+        return scoreModel(model, features, dataset, target, maxBadRows, progress, cancel);
+    }
+
+    /**
+     * Scores a local SavedModel that reads {@code features} on every row of the dataset, and writes the
+     * predictions to {@code target}.
+     */
+    public Scored scoreModel(Path model, FeatureSpec features, BlobUri dataset, BlobUri target, int maxBadRows,
+                             ProgressListener progress, Cancellation cancel) throws IOException {
         Schema schema = Datasets.inferSchema(stores.forUri(dataset), dataset);
         requireColumns(schema, features, dataset);
-        Path model = localModel(store, directory, spec.runId());
         PreparedDataset data = new InputPipeline().prepare(stores, dataset, schema.withLabel(features.label()), features,
                 // No validation share: every row lands in the "training" split, read once; rows keep their numbers.
                 new SplitSettings(null, 0.0, 0L), ErrorPolicy.stopAfter(maxBadRows + 1), cacheFolder.resolve("prepared"),
@@ -106,8 +116,7 @@ public final class RunScorer {
                 scored += batch.size();
             }
         }
-        BlobUri target = directory.evaluations().resolve(name(dataset) + "/predictions.csv");
-        store.write(target, new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), "text/csv",
+        stores.forUri(target).write(target, new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), "text/csv",
                 WriteCondition.NONE);
         return new Scored(target, scored, data.badRows());
     }

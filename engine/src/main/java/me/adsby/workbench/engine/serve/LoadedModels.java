@@ -1,7 +1,6 @@
 package me.adsby.workbench.engine.serve;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +13,7 @@ import java.util.stream.Stream;
 import me.adsby.workbench.engine.model.ModelFeatures;
 import me.adsby.workbench.engine.model.ServingModel;
 import me.adsby.workbench.engine.registry.Registry;
-import me.adsby.workbench.storage.blob.BlobInfo;
-import me.adsby.workbench.storage.blob.BlobPage;
-import me.adsby.workbench.storage.blob.BlobStore;
+import me.adsby.workbench.storage.blob.BlobFolders;
 import me.adsby.workbench.storage.blob.BlobUri;
 import me.adsby.workbench.storage.image.ImageDecoder;
 
@@ -71,7 +68,7 @@ final class LoadedModels implements AutoCloseable {
         if (folder.isGcs()) {
             local = Files.createTempDirectory("workbench-serve-");
             copies.add(local);
-            download(registry.store(), folder, local);
+            BlobFolders.download(registry.store(), folder, local);
         } else {
             local = folder.toPath();
         }
@@ -80,27 +77,6 @@ final class LoadedModels implements AutoCloseable {
                 + " export and publish it again"));
         ServingModel serving = ServingModel.load(local);
         return new Loaded(serving, new InstanceReader(features, images));
-    }
-
-    private static void download(BlobStore store, BlobUri folder, Path target) throws IOException {
-        BlobUri prefix = folder.asFolder();
-        String token = null;
-        String base = prefix.path();
-        do {
-            BlobPage page = store.list(prefix, null, BlobStore.DEFAULT_PAGE_SIZE, token);
-            for (BlobInfo object : page.objects()) {
-                String relative = object.uri().path().substring(base.length());
-                Path file = target.resolve(relative).normalize();
-                if (!file.startsWith(target) || relative.isEmpty() || relative.endsWith("/")) {
-                    continue;
-                }
-                Files.createDirectories(file.getParent());
-                try (InputStream in = store.open(object.uri())) {
-                    Files.copy(in, file);
-                }
-            }
-            token = page.nextPageToken();
-        } while (token != null);
     }
 
     @Override

@@ -1,0 +1,244 @@
+package me.adsby.workbench.engine.publish;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import me.adsby.workbench.engine.eval.ConfidenceInterval;
+import me.adsby.workbench.engine.eval.Evaluation;
+import me.adsby.workbench.engine.eval.Evaluator;
+import me.adsby.workbench.engine.eval.Metric;
+import me.adsby.workbench.engine.eval.MetricDifference;
+import me.adsby.workbench.engine.eval.MetricValue;
+import me.adsby.workbench.engine.eval.ModelComparison;
+import me.adsby.workbench.engine.eval.PairedPredictions;
+import me.adsby.workbench.engine.eval.PredictionColumns;
+import me.adsby.workbench.engine.eval.Predictions;
+import me.adsby.workbench.engine.eval.PredictionsCsv;
+import me.adsby.workbench.engine.input.FeatureSpec;
+import me.adsby.workbench.engine.input.Letterbox;
+import me.adsby.workbench.engine.model.ModelFeatures;
+import me.adsby.workbench.engine.registry.ModelCard;
+import me.adsby.workbench.engine.registry.ModelNames;
+import me.adsby.workbench.engine.registry.Registry;
+import me.adsby.workbench.engine.run.RunDirectory;
+import me.adsby.workbench.engine.run.RunFeatures;
+import me.adsby.workbench.engine.run.RunScorer;
+import me.adsby.workbench.storage.blob.BlobFolders;
+import me.adsby.workbench.storage.blob.BlobStores;
+import me.adsby.workbench.storage.blob.BlobUri;
+import me.adsby.workbench.storage.dataset.CsvSource;
+import me.adsby.workbench.storage.history.RegistryAction;
+import me.adsby.workbench.storage.history.Run;
+import me.adsby.workbench.storage.history.RunHistory;
+import me.adsby.workbench.storage.history.RunRecord;
+import me.adsby.workbench.storage.history.RunStatus;
+import me.adsby.workbench.storage.work.Cancellation;
+import me.adsby.workbench.storage.work.ProgressListener;
+
+/**
+ * Publishes a run's model to a registry behind the validation gate: scores the candidate and the current
+ * production version on the same evaluation examples, judges the gate's thresholds ({@link ValidationGate}),
+ * and only then adds the version (with its model card: metrics and intervals, the evaluation dataset, the
+ * run's provenance and parameters, the gate's report) and moves the label asked for. A failed gate stops
+ * here ({@link GateFailedException}) unless the request carries an override reason, which the audit log keeps.
+ *
+ * <p>The evaluation examples: the dataset the request names; else the one production was evaluated on (its
+ * model card says); else, for a model's first version, the run's validation split.
+ */
+public final class Publisher {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RunHistory history;
+    private final BlobStores stores;
+    private final Path cacheFolder;
+    private final Clock clock;
+
+    public Publisher(RunHistory history, BlobStores stores, Path cacheFolder, Clock clock) {
+        this.history = history;
+        this.stores = stores;
+        this.cacheFolder = cacheFolder;
+        this.clock = clock;
+    }
+
+    /**
+     * Publishes, or throws {@link GateFailedException} with the report when the gate fails without an override.
+     *
+     * @throws IllegalArgumentException for a bad model name, a run without a model, or missing evaluation data
+     */
+    public PublishResult publish(PublishRequest request, ProgressListener progress, Cancellation cancel)
+            throws IOException, GateFailedException {
+        ModelNames.check(request.modelName());
+        RunRecord record = history.record(request.runId());
+        Run run = record.run();
+        if (run.status() != RunStatus.SUCCEEDED) {
+            throw new IllegalArgumentException("run " + run.id() + " is " + run.status().name().toLowerCase(java.util.Locale.ROOT)
+                    + ": only a run that finished training has a model to publish");
+        }
+        Registry registry = new Registry(stores.forUri(request.registry()), request.registry(), history.registry(),
+                Registry.currentUser(), clock);
+        Long production = registry.readConfig().config().model(request.modelName())
+                .map(model -> model.labels().get(Registry.PRODUCTION)).orElse(null);
+        String dataset = evaluationDataset(request, registry, production);
+        RunDirectory directory = new RunDirectory(BlobUri.parse(run.runDirectory()));
+        Path work = Files.createDirectories(cacheFolder.resolve("publish").resolve(UUID.randomUUID().toString()));
+        try {
+            progress.report(0, 4, "Copying the run's model");
+            Path model = candidateModel(directory, work.resolve("candidate"));
+            RunScorer scorer = new RunScorer(stores, cacheFolder, clock);
+            Predictions candidate;
+            if (dataset == null) {
+                candidate = read(directory.eval().resolve("predictions.csv"));
+            } else {
+                progress.report(1, 4, "Scoring the candidate on " + dataset);
+                candidate = read(scorer.score(directory, BlobUri.parse(dataset), request.maxBadRows(), ProgressListener.NONE,
+                        cancel).predictions());
+            }
+            List<MetricDifference> differences = List.of();
+            if (production != null) {
+                progress.report(2, 4, "Scoring production version " + production + " on " + dataset);
+                Path productionModel = work.resolve("production");
+                BlobFolders.download(registry.store(), registry.versionUri(request.modelName(), production), productionModel);
+                FeatureSpec features = ModelFeatures.read(productionModel).map(Publisher::spec)
+                        .orElseThrow(() -> new IllegalArgumentException("production version " + production + " of "
+                                + request.modelName() + " has no " + ModelFeatures.FILE + ", so it cannot be scored"));
+                BlobUri target = BlobUri.local(work.resolve("production-predictions.csv"));
+                Predictions baseline = read(scorer.scoreModel(productionModel, features, BlobUri.parse(dataset), target,
+                        request.maxBadRows(), ProgressListener.NONE, cancel).predictions());
+                differences = new ModelComparison(request.classificationThreshold(), request.bootstrap())
+                        .compare(PairedPredictions.match(baseline, candidate));
+            }
+            cancel.throwIfCancelled();
+            progress.report(3, 4, "Judging the validation gate");
+            Evaluation evaluation = new Evaluator(request.classificationThreshold(), Evaluator.defaults().maxCurvePoints())
+                    .metricsOnly(candidate);
+            Map<Metric, ConfidenceInterval> intervals = request.bootstrap().intervals(candidate, request.classificationThreshold());
+            GateReport report = ValidationGate.judge(dataset == null ? "the run's validation split" : dataset,
+                    evaluation, intervals, production, differences, request.thresholds());
+            boolean overridden = !report.passed();
+            if (overridden && !request.isOverride()) {
+                throw new GateFailedException(report);
+            }
+            ModelCard card = ModelCard.of(run.id(), dataset, metricsJson(evaluation, intervals, differences),
+                    record.provenance().<com.fasterxml.jackson.databind.JsonNode>map(JSON::valueToTree).orElse(null),
+                    record.params(), reportJson(report, overridden ? request.overrideReason() : null));
+            String details = report.passed() ? "validation gate passed"
+                    : "validation gate failed, overridden: " + request.overrideReason();
+            long version = registry.addVersion(request.modelName(), model, card, details);
+            if (request.label() != null) {
+                registry.label(request.modelName(), version, request.label(),
+                        overridden ? RegistryAction.OVERRIDE : RegistryAction.LABEL, overridden ? request.overrideReason() : null);
+            }
+            progress.report(4, 4, "Published version " + version + " of " + request.modelName());
+            return new PublishResult(request.modelName(), version, request.label(), report, overridden);
+        } finally {
+            deleteQuietly(work);
+        }
+    }
+
+    /** The request's dataset, else production's evaluation dataset, else null (the validation split). */
+    private static String evaluationDataset(PublishRequest request, Registry registry, Long production) throws IOException {
+        if (request.evaluationData() != null) {
+            return request.evaluationData().toString();
+        }
+        if (production == null) {
+            return null;
+        }
+        Optional<ModelCard> card = registry.card(request.modelName(), production);
+        String dataset = card.map(ModelCard::evaluationDataset).orElse(null);
+        if (dataset == null) {
+            throw new IllegalArgumentException("production version " + production + " of " + request.modelName()
+                    + " names no evaluation dataset, so the candidate cannot be judged on its examples:"
+                    + " name one (--eval-data URI)");
+        }
+        return dataset;
+    }
+
+    /** A copy of the run's model with {@code assets.extra/features.json}, which serving needs. */
+    private Path candidateModel(RunDirectory directory, Path target) throws IOException {
+        BlobFolders.download(stores.forUri(directory.root()), directory.model(), target);
+        if (!Files.isRegularFile(target.resolve(Registry.SAVED_MODEL))) {
+            throw new IllegalArgumentException("the run has no exported model at " + directory.model());
+        }
+        if (ModelFeatures.read(target).isEmpty()) {
+            FeatureSpec features = RunFeatures.read(stores.forUri(directory.root()), directory)
+                    .orElseThrow(() -> new IllegalArgumentException("the run's model says nothing of its input columns"
+                            + " (no " + ModelFeatures.FILE + " and no features.json): train it again to publish it"));
+            new ModelFeatures(ModelFeatures.FORMAT, features.numeric(), features.categorical(), features.image(),
+                    features.hasImage() ? features.imageSize() : 0, features.hasImage() ? Letterbox.METHOD : null,
+                    features.label()).write(target);
+        }
+        return target;
+    }
+
+    private Predictions read(BlobUri predictions) throws IOException {
+        return PredictionsCsv.read(CsvSource.of(stores.forUri(predictions), predictions), PredictionColumns.runDefaults());
+    }
+
+    private static FeatureSpec spec(ModelFeatures features) {
+        return new FeatureSpec(features.numeric(), features.categorical(), features.image(), features.label(),
+                features.image() == null ? 0 : features.imageSize());
+    }
+
+    private static ObjectNode metricsJson(Evaluation evaluation, Map<Metric, ConfidenceInterval> intervals,
+                                          List<MetricDifference> differences) {
+        ObjectNode metrics = JSON.createObjectNode();
+        metrics.put("count", evaluation.count()).put("positives", evaluation.positives());
+        for (Metric metric : Metric.values()) {
+            ObjectNode entry = metrics.putObject(metric.key());
+            MetricValue value = evaluation.metric(metric);
+            if (value.isDefined()) {
+                entry.put("value", value.value());
+            } else {
+                entry.putNull("value").put("undefined", value.undefinedReason());
+            }
+            ConfidenceInterval interval = intervals.get(metric);
+            if (interval != null && interval.isDefined()) {
+                entry.putArray("interval").add(interval.lower()).add(interval.upper());
+            }
+            differences.stream().filter(d -> d.metric() == metric && d.difference().isDefined()).findFirst().ifPresent(d -> {
+                ObjectNode change = entry.putObject("vs_production");
+                change.put("difference", d.difference().value()).put("verdict", d.verdict().name().toLowerCase(java.util.Locale.ROOT));
+                if (d.interval() != null && d.interval().isDefined()) {
+                    change.putArray("interval").add(d.interval().lower()).add(d.interval().upper());
+                }
+            });
+        }
+        return metrics;
+    }
+
+    private static ObjectNode reportJson(GateReport report, String overrideReason) {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("passed", report.passed()).put("evaluated_on", report.evaluatedOn()).put("examples", report.examples());
+        if (report.productionVersion() != null) {
+            json.put("production_version", report.productionVersion());
+        }
+        if (overrideReason != null) {
+            json.put("override_reason", overrideReason);
+        }
+        ArrayNode checks = json.putArray("checks");
+        for (GateCheck check : report.checks()) {
+            checks.addObject().put("threshold", check.threshold()).put("values", check.values())
+                    .put("passed", check.passed()).put("reason", check.reason());
+        }
+        return json;
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // A leftover scratch copy under the cache is harmless; the next publish uses a new folder.
+            return;
+        }
+    }
+}

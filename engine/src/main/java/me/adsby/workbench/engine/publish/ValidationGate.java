@@ -1,0 +1,93 @@
+package me.adsby.workbench.engine.publish;
+
+import static me.adsby.workbench.engine.publish.GateThresholds.format;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import me.adsby.workbench.engine.eval.ConfidenceInterval;
+import me.adsby.workbench.engine.eval.Evaluation;
+import me.adsby.workbench.engine.eval.Metric;
+import me.adsby.workbench.engine.eval.MetricDifference;
+import me.adsby.workbench.engine.eval.MetricValue;
+
+/**
+ * Judges a candidate against the gate's thresholds (ADR 13). A value threshold passes when the candidate's
+ * value meets the bound. A change threshold is a non-inferiority test: it passes only when the whole 95%
+ * interval of the change (candidate - production, on the same examples) stays within the tolerance, so a
+ * candidate that may be worse than allowed is stopped even when its point estimate looks fine; a person can
+ * still override with a written reason.
+ */
+public final class ValidationGate {
+
+    private ValidationGate() {
+    }
+
+    /**
+     * @param evaluatedOn       the examples, in words
+     * @param candidate         the candidate's metrics on them
+     * @param intervals         the candidate's bootstrap intervals
+     * @param productionVersion the production version compared with, or null for none (value thresholds only)
+     * @param vsProduction      the candidate's differences to production (empty without production)
+     */
+    public static GateReport judge(String evaluatedOn, Evaluation candidate, Map<Metric, ConfidenceInterval> intervals,
+                                   Long productionVersion, List<MetricDifference> vsProduction, GateThresholds thresholds) {
+        List<GateCheck> checks = new ArrayList<>();
+        for (GateThresholds.ValueThreshold threshold : thresholds.values()) {
+            checks.add(value(threshold, candidate.metric(threshold.metric()), intervals.get(threshold.metric())));
+        }
+        if (productionVersion != null) {
+            for (GateThresholds.ChangeThreshold threshold : thresholds.changes()) {
+                Optional<MetricDifference> difference = vsProduction.stream()
+                        .filter(d -> d.metric() == threshold.metric()).findFirst();
+                checks.add(change(threshold, difference.orElse(null)));
+            }
+        }
+        return new GateReport(evaluatedOn, candidate.count(), productionVersion, checks);
+    }
+
+    private static GateCheck value(GateThresholds.ValueThreshold threshold, MetricValue value, ConfidenceInterval interval) {
+        if (!value.isDefined()) {
+            return new GateCheck(threshold.toString(), "candidate " + threshold.metric().key() + " undefined", false,
+                    "the candidate's " + threshold.metric().key() + " is undefined: " + value.undefinedReason());
+        }
+        String values = "candidate " + threshold.metric().key() + " " + format(value.value())
+                + (interval != null && interval.isDefined()
+                        ? " (95% interval " + format(interval.lower()) + " to " + format(interval.upper()) + ")" : "");
+        boolean met = threshold.met(value.value());
+        return new GateCheck(threshold.toString(), values, met, met
+                ? format(value.value()) + " meets the bound " + format(threshold.bound())
+                : format(value.value()) + (threshold.metric().higherIsBetter() ? " is below " : " is above ")
+                        + "the bound " + format(threshold.bound()));
+    }
+
+    private static GateCheck change(GateThresholds.ChangeThreshold threshold, MetricDifference difference) {
+        String key = threshold.metric().key();
+        if (difference == null || !difference.difference().isDefined() || difference.interval() == null
+                || !difference.interval().isDefined()) {
+            String why = difference == null ? "not computed" : difference.difference().isDefined()
+                    ? "its interval is undefined" : difference.difference().undefinedReason();
+            return new GateCheck(threshold.toString(), "change in " + key + " undefined", false,
+                    "the change in " + key + " against production cannot be judged: " + why);
+        }
+        double lower = difference.interval().lower();
+        double upper = difference.interval().upper();
+        String values = "candidate " + format(difference.candidate().value()) + ", production "
+                + format(difference.baseline().value()) + ", change " + signed(difference.difference().value())
+                + " (95% interval " + signed(lower) + " to " + signed(upper) + ")";
+        boolean higherIsBetter = threshold.metric().higherIsBetter();
+        double worstCase = higherIsBetter ? lower : upper;
+        double limit = higherIsBetter ? -threshold.tolerance() : threshold.tolerance();
+        boolean passed = higherIsBetter ? worstCase >= limit : worstCase <= limit;
+        String reason = passed
+                ? "even the interval's worst end (" + signed(worstCase) + ") is within the " + signed(limit) + " allowed"
+                : "the interval reaches " + signed(worstCase) + ", beyond the " + signed(limit)
+                        + " allowed: the candidate may be worse than production by more than the tolerance";
+        return new GateCheck(threshold.toString(), values, passed, reason);
+    }
+
+    private static String signed(double value) {
+        return String.format(java.util.Locale.ROOT, "%+.4f", value);
+    }
+}

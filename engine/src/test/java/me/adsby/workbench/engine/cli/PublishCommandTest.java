@@ -1,0 +1,129 @@
+package me.adsby.workbench.engine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import me.adsby.workbench.engine.demo.DemoDatasetGenerator;
+import me.adsby.workbench.storage.history.RegistryAction;
+import me.adsby.workbench.storage.history.RegistryAuditEntry;
+import me.adsby.workbench.storage.history.RunHistory;
+import me.adsby.workbench.storage.work.Cancellation;
+import me.adsby.workbench.storage.work.ProgressListener;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code workbench publish} behind the validation gate, on real runs: a trained model and an untrained one
+ * (a learning rate of 1e-7 leaves it near its random start), judged on a holdout demo dataset. The steps build
+ * on each other: the untrained model goes first by override, the trained one then passes the gate against it,
+ * the untrained one is then blocked, and a rollback restores the first production version.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PublishCommandTest {
+
+    @TempDir
+    static Path temp;
+
+    private HeadlessRun cli;
+    private Path holdout;
+    private String trained;
+    private String untrained;
+
+    @BeforeAll
+    void trainTwoRuns() throws IOException {
+        Path train = new DemoDatasetGenerator(1_500, 11).write(temp.resolve("train"), ProgressListener.NONE,
+                Cancellation.NEVER).csv();
+        holdout = new DemoDatasetGenerator(1_500, 12).write(temp.resolve("holdout"), ProgressListener.NONE,
+                Cancellation.NEVER).csv();
+        cli = new HeadlessRun(temp.resolve("home"));
+        trained = train(train, "6", "0.003");
+        untrained = train(train, "1", "0.0000001");
+    }
+
+    private String train(Path data, String epochs, String learningRate) throws IOException {
+        int status = cli.run("train", "--data", data.toString(), "--label", "clicked", "--epochs", epochs,
+                "--exclude", "ad_id,campaign_id", "--learning-rate", learningRate, "--json");
+        assertThat(status).as(cli.err()).isZero();
+        return cli.json().get("run_id").asText();
+    }
+
+    @Test
+    @Order(1)
+    void aFailingGateWithoutAnOverrideWritesNothingAndSaysWhy() throws IOException {
+        int status = cli.run("publish", untrained, "--model-name", "ctr", "--label", "production",
+                "--eval-data", holdout.toString(), "--require", "auc>=0.99", "--resamples", "200");
+
+        assertThat(status).isEqualTo(WorkbenchCli.EXIT_FAILURE);
+        assertThat(cli.out()).contains("Validation gate: FAILED", "FAIL  auc >= 0.9900", "is below the bound 0.9900",
+                "Nothing was published");
+        assertThat(Files.exists(temp.resolve("home/registry/ctr/1"))).isFalse();
+    }
+
+    @Test
+    @Order(2)
+    void theFirstVersionGoesInByOverrideAndTheOverrideIsAudited() throws IOException {
+        int status = cli.run("publish", untrained, "--model-name", "ctr", "--label", "production",
+                "--eval-data", holdout.toString(), "--require", "auc>=0.99", "--resamples", "200",
+                "--override-reason", "a floor to measure against", "--json");
+
+        assertThat(status).as(cli.err()).isZero();
+        JsonNode published = cli.json();
+        assertThat(published.get("version").asLong()).isEqualTo(1);
+        assertThat(published.get("overridden").asBoolean()).isTrue();
+        assertThat(published.get("gate").get("passed").asBoolean()).isFalse();
+        assertThat(temp.resolve("home/registry/ctr/1/saved_model.pb")).isRegularFile();
+        assertThat(temp.resolve("home/registry/ctr/1/assets.extra/features.json")).isRegularFile();
+        try (RunHistory history = RunHistory.open(temp.resolve("home/history"))) {
+            List<RegistryAuditEntry> audit = history.registry().audit(temp.resolve("home/registry").toString(), "ctr");
+            assertThat(audit).anySatisfy(entry -> {
+                assertThat(entry.action()).isEqualTo(RegistryAction.OVERRIDE);
+                assertThat(entry.details()).contains("a floor to measure against");
+            });
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aBetterModelPassesTheGateAgainstProduction() throws IOException {
+        int status = cli.run("publish", trained, "--model-name", "ctr", "--label", "production", "--resamples", "300",
+                "--json");
+
+        assertThat(status).as(cli.out() + cli.err()).isZero();
+        JsonNode gate = cli.json().get("gate");
+        assertThat(gate.get("passed").asBoolean()).isTrue();
+        // No --eval-data: the candidate is judged on the dataset production was judged on.
+        assertThat(gate.get("evaluated_on").asText()).isEqualTo(holdout.toString());
+        assertThat(gate.get("production_version").asLong()).isEqualTo(1);
+        assertThat(gate.get("checks").toString()).contains("auc not lower than production by more than 0.0050");
+        assertThat(cli.json().get("version").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    @Order(4)
+    void aWorseModelIsBlockedWithTheChangeThatFailed() throws IOException {
+        int status = cli.run("publish", untrained, "--model-name", "ctr", "--label", "production", "--resamples", "300");
+
+        assertThat(status).isEqualTo(WorkbenchCli.EXIT_FAILURE);
+        assertThat(cli.out()).contains("against production version 2", "FAIL  auc not lower than production",
+                "the candidate may be worse than production by more than the tolerance");
+        assertThat(Files.exists(temp.resolve("home/registry/ctr/3"))).isFalse();
+    }
+
+    @Test
+    @Order(5)
+    void rollbackRestoresThePreviousProductionVersion() throws IOException {
+        assertThat(cli.run("registry", "rollback", "ctr")).as(cli.err()).isZero();
+        assertThat(cli.run("registry", "show", "ctr", "--json")).as(cli.err()).isZero();
+        assertThat(cli.json().get("labels").get("production").asLong()).isEqualTo(1);
+    }
+}
