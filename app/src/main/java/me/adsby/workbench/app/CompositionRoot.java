@@ -32,6 +32,7 @@ import me.adsby.workbench.app.runs.RunsViewModel;
 import me.adsby.workbench.app.settings.SettingsView;
 import me.adsby.workbench.app.settings.SettingsViewModel;
 import me.adsby.workbench.app.settings.UserSettings;
+import me.adsby.workbench.app.shell.AppIcon;
 import me.adsby.workbench.app.shell.MainView;
 import me.adsby.workbench.app.shell.MainViewModel;
 import me.adsby.workbench.app.shell.PlannedScreen;
@@ -116,6 +117,7 @@ final class CompositionRoot implements AutoCloseable {
         Scene scene = new Scene(main.root());
         scene.getStylesheets().add(CompositionRoot.class.getResource("workbench.css").toExternalForm());
         stage.setTitle("Workbench");
+        stage.getIcons().setAll(AppIcon.fxImages());
         stage.setScene(scene);
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         stage.setWidth(Math.min(1500, screen.getWidth()));

@@ -15,6 +15,7 @@ public final class Launcher {
     public static void main(String[] args) {
         // Workbench draws with Java2D only off-screen (banners, thumbnails); JavaFX does the windows.
         System.setProperty("java.awt.headless", "true");
+        NativeCache.configure();
         int status = WorkbenchCli.run(home -> {
             requireDisplay();
             WorkbenchApplication.open(home);

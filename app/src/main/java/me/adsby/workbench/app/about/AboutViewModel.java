@@ -31,7 +31,7 @@ public final class AboutViewModel {
     }
 
     public String workbench() {
-        return VersionInfo.workbench();
+        return VersionInfo.workbenchWithPackage();
     }
 
     public String java() {

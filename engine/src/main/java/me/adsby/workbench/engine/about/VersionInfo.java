@@ -3,6 +3,7 @@ package me.adsby.workbench.engine.about;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -19,6 +20,20 @@ public final class VersionInfo {
     /** The version of this build of Workbench. */
     public static String workbench() {
         return property(VersionInfo.class, "workbench-version.properties", "version");
+    }
+
+    /**
+     * The version of the installed package this Workbench runs from (the numeric version an installer carries,
+     * such as {@code 0.1.0}), read from the {@code jpackage.app-version} property that the installed launcher
+     * sets; empty when Workbench runs from a build.
+     */
+    public static Optional<String> installedPackage() {
+        return Optional.ofNullable(System.getProperty("jpackage.app-version")).filter(version -> !version.isBlank());
+    }
+
+    /** This build's version, with the installed package's version when it runs from one. */
+    public static String workbenchWithPackage() {
+        return workbench() + installedPackage().map(version -> " (installed package " + version + ")").orElse("");
     }
 
     /** The Java runtime: version and vendor. */

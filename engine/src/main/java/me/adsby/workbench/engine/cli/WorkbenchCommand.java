@@ -106,7 +106,7 @@ public final class WorkbenchCommand implements Callable<Integer> {
         @Override
         public String[] getVersion() {
             return new String[] {
-                "Workbench " + VersionInfo.workbench(),
+                "Workbench " + VersionInfo.workbenchWithPackage(),
                 "Java " + VersionInfo.java(),
                 "TensorFlow Java " + VersionInfo.tensorflowJava()};
         }
