@@ -13,7 +13,7 @@ import me.adsby.workbench.engine.eval.MetricDifference;
 import me.adsby.workbench.engine.eval.MetricValue;
 
 /**
- * Judges a candidate against the gate's thresholds (ADR 13). A value threshold passes when the candidate's
+ * Judges a candidate against the gate's thresholds (ADR 14). A value threshold passes when the candidate's
  * value meets the bound. A change threshold is a non-inferiority test: it passes only when the whole 95%
  * interval of the change (candidate - production, on the same examples) stays within the tolerance, so a
  * candidate that may be worse than allowed is stopped even when its point estimate looks fine; a person can
