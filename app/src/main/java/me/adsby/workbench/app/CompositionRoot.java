@@ -22,6 +22,8 @@ import me.adsby.workbench.app.notify.NotificationPane;
 import me.adsby.workbench.app.notify.Notifications;
 import me.adsby.workbench.app.compare.CompareView;
 import me.adsby.workbench.app.compare.CompareViewModel;
+import me.adsby.workbench.app.publish.PublishDialog;
+import me.adsby.workbench.app.publish.PublishViewModel;
 import me.adsby.workbench.app.runs.NewRunView;
 import me.adsby.workbench.app.runs.NewRunViewModel;
 import me.adsby.workbench.app.runs.RunChanges;
@@ -41,6 +43,7 @@ import me.adsby.workbench.app.shell.StatusBar;
 import me.adsby.workbench.app.task.BackgroundTask;
 import me.adsby.workbench.app.task.FxTaskExecutor;
 import me.adsby.workbench.app.task.TaskExecutor;
+import me.adsby.workbench.engine.publish.Publisher;
 import me.adsby.workbench.engine.run.RunManager;
 import me.adsby.workbench.storage.home.WorkbenchHome;
 import me.adsby.workbench.storage.settings.SettingsStore;
@@ -83,7 +86,7 @@ final class CompositionRoot implements AutoCloseable {
         MainViewModel mainModel = new MainViewModel();
         CompareViewModel compare = runs.manager().isEmpty() ? null
                 : new CompareViewModel(tasks, runs.manager().get().history(), runs.stores(), notifications);
-        Node runsScreen = runsScreen(runs, settings, dialogs, notifications, ids -> {
+        Node runsScreen = runsScreen(runs, settings, dialogs, notifications, home, stage, ids -> {
             compare.compare(ids);
             mainModel.show(Screen.COMPARE);
         });
@@ -130,7 +133,7 @@ final class CompositionRoot implements AutoCloseable {
     }
 
     private Node runsScreen(RunsBackend backend, UserSettings settings, FxDialogService dialogs,
-            Notifications notifications, Consumer<List<String>> compare) {
+            Notifications notifications, WorkbenchHome home, Stage stage, Consumer<List<String>> compare) {
         if (backend.manager().isEmpty()) {
             String problem = backend.problem().orElse("The run history is not available.");
             return new PlannedScreen("Runs", problem).root();
@@ -140,7 +143,10 @@ final class CompositionRoot implements AutoCloseable {
         RunsViewModel table = new RunsViewModel(tasks, manager.history(), notifications);
         RunPageViewModel page = new RunPageViewModel(tasks, manager, notifications, clock);
         NewRunView newRun = new NewRunView(new NewRunViewModel(tasks, manager, stores), dialogs, settings);
-        RunsView view = new RunsView(table, page, new RunPageView(page, dialogs).root(), newRun, clock, compare);
+        PublishDialog publish = new PublishDialog(new PublishViewModel(tasks, new Publisher(manager.history(),
+                backend.stores(), home.cache(), clock), home.registry(), notifications), dialogs, stage);
+        RunsView view = new RunsView(table, page, new RunPageView(page, dialogs, publish::show).root(), newRun, clock,
+                compare);
         RunChanges changes = new RunChanges(changed -> {
             table.runsChanged(changed);
             if (changed.contains(page.runIdProperty().get())) {

@@ -2,6 +2,8 @@ package me.adsby.workbench.app.runs;
 
 import java.awt.BasicStroke;
 import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
@@ -20,6 +22,7 @@ import me.adsby.workbench.app.fx.Fxml;
 import me.adsby.workbench.storage.history.Artifact;
 import me.adsby.workbench.storage.history.MetricPoint;
 import me.adsby.workbench.storage.history.MetricSeries;
+import me.adsby.workbench.storage.history.RunStatus;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -37,6 +40,7 @@ public final class RunPageView {
 
     private final RunPageViewModel model;
     private final DialogService dialogs;
+    private final Consumer<String> publish;
     private final Parent root;
     private final XYSeriesCollection losses = new XYSeriesCollection();
     private final XYSeriesCollection quality = new XYSeriesCollection();
@@ -50,6 +54,7 @@ public final class RunPageView {
     @FXML private Button cancelButton;
     @FXML private Button resumeButton;
     @FXML private Button deleteButton;
+    @FXML private Button publishButton;
     @FXML private Label errorLabel;
     @FXML private VBox chartBox;
     @FXML private TableView<KeyValue> detailsTable;
@@ -61,7 +66,9 @@ public final class RunPageView {
     @FXML private TableColumn<Artifact, String> sizeColumn;
     @FXML private TextArea logArea;
 
-    public RunPageView(RunPageViewModel model, DialogService dialogs) {
+    /** @param publish opens the Publish dialog for a finished run's id */
+    public RunPageView(RunPageViewModel model, DialogService dialogs, Consumer<String> publish) {
+        this.publish = publish;
         this.model = model;
         this.dialogs = dialogs;
         this.root = Fxml.load(this);
@@ -98,6 +105,9 @@ public final class RunPageView {
         cancelButton.disableProperty().bind(model.canCancelProperty().not());
         resumeButton.disableProperty().bind(model.canResumeProperty().not());
         deleteButton.disableProperty().bind(model.canDeleteProperty().not());
+        publishButton.setId("publishRunButton");
+        publishButton.disableProperty().bind(Bindings.createBooleanBinding(() -> model.recordProperty().get() == null
+                || model.recordProperty().get().run().status() != RunStatus.SUCCEEDED, model.recordProperty()));
 
         keyColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().key()));
         valueColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().value()));
@@ -175,6 +185,14 @@ public final class RunPageView {
     @FXML
     private void resumeRun(ActionEvent event) {
         model.resume();
+    }
+
+    @FXML
+    private void publishRun(ActionEvent event) {
+        String id = model.runIdProperty().get();
+        if (id != null) {
+            publish.accept(id);
+        }
     }
 
     @FXML

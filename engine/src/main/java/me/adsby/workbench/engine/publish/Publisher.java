@@ -77,6 +77,23 @@ public final class Publisher {
      */
     public PublishResult publish(PublishRequest request, ProgressListener progress, Cancellation cancel)
             throws IOException, GateFailedException {
+        return run(request, true, progress, cancel);
+    }
+
+    /**
+     * Scores and judges as {@link #publish} does, and writes nothing: the report a publish would act on now.
+     * The result's version is 0.
+     */
+    public PublishResult check(PublishRequest request, ProgressListener progress, Cancellation cancel) throws IOException {
+        try {
+            return run(request, false, progress, cancel);
+        } catch (GateFailedException e) {
+            throw new IllegalStateException("a check never stops at the gate", e);
+        }
+    }
+
+    private PublishResult run(PublishRequest request, boolean write, ProgressListener progress, Cancellation cancel)
+            throws IOException, GateFailedException {
         ModelNames.check(request.modelName());
         RunRecord record = history.record(request.runId());
         Run run = record.run();
@@ -121,10 +138,15 @@ public final class Publisher {
             progress.report(3, 4, "Judging the validation gate");
             Evaluation evaluation = new Evaluator(request.classificationThreshold(), Evaluator.defaults().maxCurvePoints())
                     .metricsOnly(candidate);
-            Map<Metric, ConfidenceInterval> intervals = request.bootstrap().intervals(candidate, request.classificationThreshold());
+            Map<Metric, ConfidenceInterval> intervals = request.bootstrap().intervals(candidate,
+                    request.classificationThreshold());
             GateReport report = ValidationGate.judge(dataset == null ? "the run's validation split" : dataset,
                     evaluation, intervals, production, differences, request.thresholds());
             boolean overridden = !report.passed();
+            if (!write) {
+                progress.report(4, 4, report.passed() ? "The gate passes" : "The gate fails");
+                return new PublishResult(request.modelName(), 0, request.label(), report, overridden && request.isOverride());
+            }
             if (overridden && !request.isOverride()) {
                 throw new GateFailedException(report);
             }
