@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import me.adsby.workbench.engine.demo.DemoDatasetGenerator;
+import me.adsby.workbench.storage.blob.BlobUri;
+import me.adsby.workbench.storage.blob.GcsBlobStore;
+import me.adsby.workbench.storage.gcs.testing.GcsTestServer;
 import me.adsby.workbench.storage.history.RegistryAction;
 import me.adsby.workbench.storage.history.RegistryAuditEntry;
 import me.adsby.workbench.storage.history.RunHistory;
@@ -125,5 +128,25 @@ class PublishCommandTest {
         assertThat(cli.run("registry", "rollback", "ctr")).as(cli.err()).isZero();
         assertThat(cli.run("registry", "show", "ctr", "--json")).as(cli.err()).isZero();
         assertThat(cli.json().get("labels").get("production").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(6)
+    void aRegistryOnGcsGetsTheVersionWholeThroughTheRealClient() throws Exception {
+        try (GcsTestServer gcs = GcsTestServer.start(); GcsBlobStore store = new GcsBlobStore(gcs.options())) {
+            gcs.createBucket("models");
+            String registry = "gs://models/serving";
+            int status = cli.run("publish", trained, "--model-name", "ctr", "--label", "production", "--registry", registry,
+                    "--gcs-endpoint", gcs.url(), "--require", "auc>=0.5", "--resamples", "200", "--json");
+
+            assertThat(status).as(cli.out() + cli.err()).isZero();
+            // The first version of a registry is judged on the run's validation split.
+            assertThat(cli.json().get("gate").get("evaluated_on").asText()).isEqualTo("the run's validation split");
+            assertThat(store.stat(BlobUri.parse(registry + "/ctr/1/saved_model.pb"))).isPresent();
+            assertThat(store.stat(BlobUri.parse(registry + "/ctr/1/assets.extra/model_card.json"))).isPresent();
+            assertThat(cli.run("registry", "show", "ctr", "--registry", registry, "--gcs-endpoint", gcs.url(), "--json"))
+                    .as(cli.err()).isZero();
+            assertThat(cli.json().get("labels").get("production").asLong()).isEqualTo(1);
+        }
     }
 }
