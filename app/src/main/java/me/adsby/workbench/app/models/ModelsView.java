@@ -132,7 +132,7 @@ public final class ModelsView {
 
     private Node emptyRegistry() {
         Label heading = new Label("The registry has no models yet");
-        heading.getStyleClass().add("screen-title");
+        heading.getStyleClass().add("placeholder-title");
         Label how = new Label("Models get here when a finished run is published:\n\n"
                 + "    workbench publish RUN_ID --model-name NAME\n\n"
                 + "or with Publish on a run's page. Each publish adds a version, served as soon as it is added; "
