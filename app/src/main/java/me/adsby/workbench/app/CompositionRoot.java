@@ -1,5 +1,7 @@
 package me.adsby.workbench.app;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,9 @@ import me.adsby.workbench.app.compare.CompareView;
 import me.adsby.workbench.app.compare.CompareViewModel;
 import me.adsby.workbench.app.publish.PublishDialog;
 import me.adsby.workbench.app.publish.PublishViewModel;
+import me.adsby.workbench.app.models.ModelsView;
+import me.adsby.workbench.app.models.ModelsViewModel;
+import me.adsby.workbench.app.models.ServingViewModel;
 import me.adsby.workbench.app.runs.NewRunView;
 import me.adsby.workbench.app.runs.NewRunViewModel;
 import me.adsby.workbench.app.runs.RunChanges;
@@ -44,7 +49,11 @@ import me.adsby.workbench.app.task.BackgroundTask;
 import me.adsby.workbench.app.task.FxTaskExecutor;
 import me.adsby.workbench.app.task.TaskExecutor;
 import me.adsby.workbench.engine.publish.Publisher;
+import me.adsby.workbench.engine.registry.Registry;
 import me.adsby.workbench.engine.run.RunManager;
+import me.adsby.workbench.engine.serve.ServerOptions;
+import me.adsby.workbench.storage.blob.BlobUri;
+import me.adsby.workbench.storage.image.ImageDecoder;
 import me.adsby.workbench.storage.home.WorkbenchHome;
 import me.adsby.workbench.storage.settings.SettingsStore;
 
@@ -55,6 +64,8 @@ final class CompositionRoot implements AutoCloseable {
     private final TaskExecutor thumbnails;
     private final StoreProvider stores;
     private final RunsBackend runs;
+    private RunsView runsView;
+    private ServingViewModel serving;
 
     /**
      * @param loaded the settings read in {@code Application.init}, off the FX thread, and whether the file was bad
@@ -98,7 +109,12 @@ final class CompositionRoot implements AutoCloseable {
                 Screen.DATA, data.root(),
                 Screen.RUNS, runsScreen,
                 Screen.COMPARE, compareScreen,
-                Screen.MODELS, PlannedScreen.models().root());
+                Screen.MODELS, modelsScreen(home, runs, dialogs, notifications, runId -> {
+                    if (runsView != null) {
+                        mainModel.show(Screen.RUNS);
+                        runsView.select(runId);
+                    }
+                }));
         MainView main = new MainView(mainModel, screens, new NotificationPane(notifications).root(),
                 new StatusBar(tasks, "Home: " + home.root()).root(), new MainView.Actions() {
                     @Override
@@ -147,6 +163,7 @@ final class CompositionRoot implements AutoCloseable {
                 backend.stores(), home.cache(), clock), home.registry(), notifications), dialogs, stage);
         RunsView view = new RunsView(table, page, new RunPageView(page, dialogs, publish::show).root(), newRun, clock,
                 compare);
+        runsView = view;
         RunChanges changes = new RunChanges(changed -> {
             table.runsChanged(changed);
             if (changed.contains(page.runIdProperty().get())) {
@@ -155,6 +172,34 @@ final class CompositionRoot implements AutoCloseable {
         });
         manager.addListener(changes::runChanged);
         return view.root();
+    }
+
+    /** The Models screen over {@code <home>/registry}, with this home's audit log; needs the run history. */
+    private Node modelsScreen(WorkbenchHome home, RunsBackend backend, FxDialogService dialogs, Notifications notifications,
+            Consumer<String> openRun) {
+        if (backend.manager().isEmpty()) {
+            return new PlannedScreen("Models", backend.problem().orElse("The run history is not available.")).root();
+        }
+        BlobUri root = BlobUri.local(home.registry());
+        Registry registry;
+        try {
+            registry = new Registry(backend.stores().forUri(root), root, backend.manager().get().history().registry(),
+                    Registry.currentUser(), Clock.systemUTC());
+        } catch (IOException e) {
+            return new PlannedScreen("Models", "The registry " + root + " cannot be opened: " + e.getMessage()).root();
+        }
+        ModelsViewModel models = new ModelsViewModel(tasks, registry, backend.manager().get().history().registry(),
+                notifications);
+        ImageDecoder images = new ImageDecoder(uri -> {
+            try {
+                return backend.stores().forUri(uri);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        serving = new ServingViewModel(tasks, models, images, backend.stores()::forUri, notifications,
+                ServerOptions.DEFAULT_PORT);
+        return new ModelsView(models, serving, dialogs, openRun).root();
     }
 
     /** After the window is shown: the run manager re-attaches to live workers and starts watching runs. */
@@ -167,6 +212,9 @@ final class CompositionRoot implements AutoCloseable {
 
     @Override
     public void close() {
+        if (serving != null) {
+            serving.close();
+        }
         tasks.shutdown();
         thumbnails.shutdown();
         stores.close();

@@ -33,11 +33,4 @@ public final class PlannedScreen {
     public Parent root() {
         return root;
     }
-
-    public static PlannedScreen models() {
-        return new PlannedScreen("Models", "Models will show the serving registry that TensorFlow Serving "
-                + "reads: each published model and its versions, the production and staging labels, each "
-                + "version's validation report and model card, the audit log, and one-click rollback.\n\n"
-                + "This build cannot publish models yet.");
-    }
 }
