@@ -75,10 +75,11 @@ public final class RunScorer {
     public Scored score(RunDirectory directory, BlobUri dataset, int maxBadRows, ProgressListener progress,
                         Cancellation cancel) throws IOException {
         BlobStore store = stores.forUri(directory.root());
-        RunSpec spec = RunSpec.read(store, directory);
+        // A run directory is named after its run.
+        String runId = directory.root().name();
         FeatureSpec features = RunFeatures.read(store, directory).orElseThrow(() -> new IllegalArgumentException(
-                "run " + spec.runId() + " has no features.json: it never got past preparing its data, so it has no model"));
-        Path model = localModel(store, directory, spec.runId());
+                "run " + runId + " has no features.json: it never got past preparing its data, so it has no model"));
+        Path model = localModel(store, directory, runId);
         BlobUri target = directory.evaluations().resolve(name(dataset) + "/predictions.csv");
         return scoreModel(model, features, dataset, target, maxBadRows, progress, cancel);
     }
