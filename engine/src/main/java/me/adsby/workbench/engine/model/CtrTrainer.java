@@ -22,8 +22,10 @@ import org.tensorflow.types.TFloat32;
  * <p>The loss is the sigmoid cross-entropy with logits, {@code max(x, 0) - x z + log(1 + exp(-|x|))},
  * averaged over the batch. Every initializer is seeded from {@link Hyperparameters#seed()} and the session
  * uses a fixed number of threads, so two trainers with the same definition, thread count and batches give
- * the same losses (observed bit-for-bit on CPU with 1 and 2 threads). A checkpoint holds the weights and
- * Adam's moments and step counters, so a trainer restored from it continues exactly as the saved one would.
+ * the same losses (bit for bit with 1 thread; with more, TensorFlow's reductions may split work differently
+ * under load and round differently in the last bits, and over many steps runs drift apart slightly). A
+ * checkpoint holds the weights and Adam's moments and step counters, so a trainer restored from it continues
+ * as the saved one would.
  *
  * <p>Not thread-safe; one thread trains. Close it to free the native graph and session.
  */

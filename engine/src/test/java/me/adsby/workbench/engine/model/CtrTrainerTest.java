@@ -56,7 +56,12 @@ class CtrTrainerTest {
                 NumericStats.of(training.batches(), SyntheticData.NUMERIC), LabelPrior.of(training.batches()));
         float[] first = lossesOfOneEpoch(definition, training.batches(), threads);
         float[] second = lossesOfOneEpoch(definition, training.batches(), threads);
-        assertThat(second).containsExactly(first);
+        if (threads == 1) {
+            assertThat(second).containsExactly(first);
+        } else {
+            // Two threads may split a reduction differently from one run to the next: the last bits may differ.
+            assertThat(second).containsExactly(first, org.assertj.core.api.Assertions.within(1e-4f));
+        }
         float[] otherSeed = lossesOfOneEpoch(
                 new ModelDefinition(definition.recipe(), definition.features(), definition.hyperparameters().withSeed(7),
                         definition.numericStats(), definition.labelPrior()), training.batches(), threads);
