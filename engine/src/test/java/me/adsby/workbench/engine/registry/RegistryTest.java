@@ -222,6 +222,38 @@ class RegistryTest {
         }
     }
 
+    @Test
+    void twoConcurrentPublishesOfOneModelGetDistinctVersionsAndBothLabelsSurvive() throws Exception {
+        BlobUri root = BlobUri.gcs("models", "racing/registry");
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Long> versions;
+        try {
+            List<Future<Long>> done = new ArrayList<>();
+            for (String label : List.of(Registry.PRODUCTION, Registry.STAGING)) {
+                Callable<Long> publish = () -> {
+                    Registry mine = new Registry(gcs, root, null, label, CLOCK);
+                    start.await();
+                    long version = mine.addVersion("ctr", model, card("run-" + label));
+                    mine.label("ctr", version, label);
+                    return version;
+                };
+                done.add(pool.submit(publish));
+            }
+            versions = new ArrayList<>();
+            for (Future<Long> future : done) {
+                versions.add(future.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // Both claimed a number with an if-absent write of the card: one got 1, the other 2.
+        assertThat(versions).containsExactlyInAnyOrder(1L, 2L);
+        Registry registry = new Registry(gcs, root, null, "ann", CLOCK);
+        assertThat(registry.versions("ctr")).containsExactly(1L, 2L);
+        assertThat(labels(registry)).isEqualTo(Map.of(Registry.PRODUCTION, versions.get(0), Registry.STAGING, versions.get(1)));
+    }
+
     private static Map<String, Long> labels(Registry registry) throws IOException {
         return registry.readConfig().config().model("ctr").orElseThrow().labels();
     }
