@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "publish", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Publish a run's model to the serving registry behind the validation gate: the candidate and",
             "the production version are scored on the same examples, and each threshold must pass (a change",
-            "threshold: the whole 95%% interval of the change within the tolerance) unless overridden with a reason."})
+            "threshold fails when the whole 95%% interval of the change is beyond its tolerance) unless overridden",
+            "with a written reason."})
 final class PublishCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "RUN_ID", description = "The run whose model to publish.")

@@ -14,10 +14,11 @@ import me.adsby.workbench.engine.eval.MetricValue;
 
 /**
  * Judges a candidate against the gate's thresholds (ADR 14). A value threshold passes when the candidate's
- * value meets the bound. A change threshold is a non-inferiority test: it passes only when the whole 95%
- * interval of the change (candidate - production, on the same examples) stays within the tolerance, so a
- * candidate that may be worse than allowed is stopped even when its point estimate looks fine; a person can
- * still override with a written reason.
+ * value meets the bound. A change threshold is judged with the 95% interval of the change (candidate -
+ * production, on the same examples), as Compare's verdicts are: it fails only when the whole interval lies
+ * beyond the tolerance, so noise neither blocks a better model nor passes a clearly worse one. When the
+ * interval straddles the limit the check passes and its reason says so. A failed gate can still be overridden
+ * with a written reason.
  */
 public final class ValidationGate {
 
@@ -77,13 +78,23 @@ public final class ValidationGate {
                 + format(difference.baseline().value()) + ", change " + signed(difference.difference().value())
                 + " (95% interval " + signed(lower) + " to " + signed(upper) + ")";
         boolean higherIsBetter = threshold.metric().higherIsBetter();
-        double worstCase = higherIsBetter ? lower : upper;
         double limit = higherIsBetter ? -threshold.tolerance() : threshold.tolerance();
-        boolean passed = higherIsBetter ? worstCase >= limit : worstCase <= limit;
-        String reason = passed
-                ? "even the interval's worst end (" + signed(worstCase) + ") is within the " + signed(limit) + " allowed"
-                : "the interval reaches " + signed(worstCase) + ", beyond the " + signed(limit)
-                        + " allowed: the candidate may be worse than production by more than the tolerance";
+        // The interval's ends, worst first in the metric's direction.
+        double worst = higherIsBetter ? lower : upper;
+        double best = higherIsBetter ? upper : lower;
+        boolean worstWithin = higherIsBetter ? worst >= limit : worst <= limit;
+        boolean bestBeyond = higherIsBetter ? best < limit : best > limit;
+        boolean passed = !bestBeyond;
+        String reason;
+        if (worstWithin) {
+            reason = "the whole interval is within the " + signed(limit) + " allowed";
+        } else if (passed) {
+            reason = "not shown to be worse than allowed: the interval reaches " + signed(worst) + ", beyond the "
+                    + signed(limit) + " allowed, but also " + signed(best) + " (more examples would tell)";
+        } else {
+            reason = "the whole interval is beyond the " + signed(limit) + " allowed: the candidate is worse than"
+                    + " production by more than the tolerance";
+        }
         return new GateCheck(threshold.toString(), values, passed, reason);
     }
 

@@ -118,7 +118,7 @@ class PublishCommandTest {
 
         assertThat(status).isEqualTo(WorkbenchCli.EXIT_FAILURE);
         assertThat(cli.out()).contains("against production version 2", "FAIL  auc not lower than production",
-                "the candidate may be worse than production by more than the tolerance");
+                "the whole interval is beyond the -0.0050 allowed");
         assertThat(Files.exists(temp.resolve("home/registry/ctr/3"))).isFalse();
     }
 

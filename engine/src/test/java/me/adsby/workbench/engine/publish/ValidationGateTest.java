@@ -43,17 +43,34 @@ class ValidationGateTest {
     }
 
     @Test
-    void aChangePassesOnlyWhenItsWholeIntervalIsWithinTheTolerance() {
+    void aChangeFailsOnlyWhenItsWholeIntervalIsBeyondTheTolerance() {
         GateThresholds auc = new GateThresholds(List.of(), List.of(GateThresholds.parseChange("auc=0.005")));
         // Better by 0.03, interval [+0.01, +0.05]: even the worst end is above -0.005.
-        assertThat(judge(3L, List.of(aucChange(0.03, 0.01, 0.05)), auc).passed()).isTrue();
-        // The same point, identical models: [0, 0] is within.
+        GateReport better = judge(3L, List.of(aucChange(0.03, 0.01, 0.05)), auc);
+        assertThat(better.passed()).isTrue();
+        assertThat(better.toText()).contains("the whole interval is within the -0.0050 allowed");
+        // Identical models: [0, 0] is within.
         assertThat(judge(3L, List.of(aucChange(0.0, 0.0, 0.0)), auc).passed()).isTrue();
-        // A point estimate of -0.001 (within) whose interval reaches -0.02 (beyond): not shown to be no worse.
+        // -0.001 with an interval from -0.02 to +0.018: it may be worse than allowed, but that is not shown.
         GateReport unsure = judge(3L, List.of(aucChange(-0.001, -0.02, 0.018)), auc);
-        assertThat(unsure.passed()).isFalse();
-        assertThat(unsure.toText()).contains("against production version 3", "the interval reaches -0.0200",
-                "beyond the -0.0050 allowed");
+        assertThat(unsure.passed()).isTrue();
+        assertThat(unsure.toText()).contains("not shown to be worse than allowed: the interval reaches -0.0200");
+        // Worse by 0.04, interval [-0.06, -0.02]: all of it below -0.005.
+        GateReport worse = judge(3L, List.of(aucChange(-0.04, -0.06, -0.02)), auc);
+        assertThat(worse.passed()).isFalse();
+        assertThat(worse.toText()).contains("against production version 3", "FAIL  auc not lower than production",
+                "the whole interval is beyond the -0.0050 allowed");
+    }
+
+    @Test
+    void forALowerIsBetterMetricTheLimitIsARise() {
+        GateThresholds loss = new GateThresholds(List.of(), List.of(GateThresholds.parseChange("log_loss=0.005")));
+        MetricDifference rise = new MetricDifference(Metric.LOG_LOSS, MetricValue.of(0.30), MetricValue.of(0.33),
+                MetricValue.of(0.03), new ConfidenceInterval(0.01, 0.05, 1000, 1000), OptionalDouble.empty(),
+                Verdict.WORSE, "paired-bootstrap");
+        // A rise of 0.03 whose whole interval [+0.01, +0.05] is above +0.005.
+        assertThat(judge(3L, List.of(rise), loss).toText()).contains("FAIL  log_loss not higher than production",
+                "the whole interval is beyond the +0.0050 allowed");
     }
 
     @Test
