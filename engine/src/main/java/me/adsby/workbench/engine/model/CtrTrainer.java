@@ -21,12 +21,11 @@ import org.tensorflow.types.TFloat32;
  *
  * <p>The loss is the sigmoid cross-entropy with logits, {@code max(x, 0) - x z + log(1 + exp(-|x|))},
  * averaged over the batch. Every initializer is seeded from {@link Hyperparameters#seed()} and the session
- * uses a fixed number of threads, so two trainers with the same definition, thread count and batches give
- * the same losses: bit for bit with 1 thread; with several, TensorFlow's CPU kernels may split a contraction
- * differently from one run to the next and round differently in the last bits (about 1 repeated run in 7 of
- * the demo's tabular recipe on 2 threads; {@code TF_DETERMINISTIC_OPS=1} and one inter-op thread did not
- * change that), so runs are close rather than identical. A
- * checkpoint holds the weights and Adam's moments and step counters, so a trainer restored from it continues
+ * uses a fixed number of threads. Two trainers with the same definition and batches on 1 thread give the
+ * same losses bit for bit. On several threads TensorFlow's CPU kernels may split a contraction differently
+ * from one run to the next and round differently in the last bits (about 1 repeated run in 7 of the demo's
+ * tabular recipe on 2 threads; {@code TF_DETERMINISTIC_OPS=1} and one inter-op thread did not change that),
+ * so such runs are close rather than identical. A checkpoint holds the weights and Adam's moments and step counters, so a trainer restored from it continues
  * as the saved one would.
  *
  * <p>Not thread-safe; one thread trains. Close it to free the native graph and session.
