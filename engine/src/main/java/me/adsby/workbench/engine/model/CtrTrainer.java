@@ -25,8 +25,8 @@ import org.tensorflow.types.TFloat32;
  * same losses bit for bit. On several threads TensorFlow's CPU kernels may split a contraction differently
  * from one run to the next and round differently in the last bits (about 1 repeated run in 7 of the demo's
  * tabular recipe on 2 threads; {@code TF_DETERMINISTIC_OPS=1} and one inter-op thread did not change that),
- * so such runs are close rather than identical. A checkpoint holds the weights and Adam's moments and step counters, so a trainer restored from it continues
- * as the saved one would.
+ * so such runs are close rather than identical. A checkpoint holds the weights and Adam's moments and step
+ * counters, so a trainer restored from it continues as the saved one would.
  *
  * <p>Not thread-safe; one thread trains. Close it to free the native graph and session.
  */
