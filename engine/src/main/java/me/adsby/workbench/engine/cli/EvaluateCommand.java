@@ -1,5 +1,7 @@
 package me.adsby.workbench.engine.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -20,6 +22,9 @@ import me.adsby.workbench.engine.eval.Metrics;
 import me.adsby.workbench.engine.eval.PredictionColumns;
 import me.adsby.workbench.engine.eval.Predictions;
 import me.adsby.workbench.engine.eval.PredictionsCsv;
+import me.adsby.workbench.engine.input.FeatureSpec;
+import me.adsby.workbench.engine.model.ModelFeatures;
+import me.adsby.workbench.engine.registry.ModelCard;
 import me.adsby.workbench.engine.run.RunDirectory;
 import me.adsby.workbench.engine.run.RunFeatures;
 import me.adsby.workbench.engine.run.RunScorer;
@@ -49,7 +54,8 @@ import picocli.CommandLine.Spec;
             "workbench compare RUN_ID... --on DATASET."})
 final class EvaluateCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "RUN_ID|MODEL_DIR", description = "A run's id, or the model folder of a run directory.")
+    @Parameters(paramLabel = "RUN_ID|MODEL_DIR", description = "A run's id, the model folder of a run directory,"
+            + " or a registry version's folder (recorded against the run it came from).")
     private String model;
 
     @Option(names = "--data", required = true, paramLabel = "CSV_URI", description = "The dataset to score.")
@@ -86,13 +92,24 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         BlobUri dataset = Uris.parse(spec, data);
         try (RunSession session = RunSession.open(workbench)) {
-            Run run = session.history().run(runId(model));
+            Path version = registryVersion(model);
+            Run run = session.history().run(version == null ? runId(model) : sourceRun(version));
             RunDirectory directory = new RunDirectory(BlobUri.parse(run.runDirectory()));
             ProgressListener progress = json ? ProgressListener.NONE : new ConsoleProgress(spec.commandLine().getErr(), "Scoring");
-            RunScorer.Scored scored = new RunScorer(session.stores(), session.home().cache(), Clock.systemUTC())
-                    .score(directory, dataset, maxBadRows, progress, Cancellation.NEVER);
-            List<String> slices = RunFeatures.read(session.stores().forUri(directory.root()), directory)
-                    .map(f -> f.categorical()).orElse(List.of());
+            RunScorer scorer = new RunScorer(session.stores(), session.home().cache(), Clock.systemUTC());
+            RunScorer.Scored scored;
+            List<String> slices;
+            if (version == null) {
+                scored = scorer.score(directory, dataset, maxBadRows, progress, Cancellation.NEVER);
+                slices = RunFeatures.read(session.stores().forUri(directory.root()), directory)
+                        .map(f -> f.categorical()).orElse(List.of());
+            } else {
+                FeatureSpec features = ModelFeatures.read(version).map(ModelFeatures::spec).orElseThrow(() ->
+                        new ParameterException(spec.commandLine(), version + " has no " + ModelFeatures.FILE));
+                scored = scorer.scoreModel(version, features, dataset, scorer.target(directory, dataset), maxBadRows,
+                        progress, Cancellation.NEVER);
+                slices = features.categorical();
+            }
             Predictions predictions = PredictionsCsv.read(CsvSource.of(session.stores().forUri(scored.predictions()),
                     scored.predictions()), PredictionColumns.runDefaults().withSlices(slices));
             Evaluation evaluation = Evaluator.defaults().withThreshold(threshold).metricsOnly(predictions);
@@ -109,6 +126,28 @@ final class EvaluateCommand implements Callable<Integer> {
             print(run, id, dataset, scored, evaluation, intervals);
         }
         return 0;
+    }
+
+    /** The folder given when it is a registry version (a SavedModel with a model card), else null. */
+    private static Path registryVersion(String given) {
+        try {
+            Path folder = Path.of(given);
+            return Files.isRegularFile(folder.resolve(ModelCard.FILE)) && Files.isRegularFile(folder.resolve("saved_model.pb"))
+                    ? folder.toAbsolutePath().normalize() : null;
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
+    /** The run a registry version came from, as its model card says: its evaluations are recorded there. */
+    private String sourceRun(Path version) throws IOException {
+        JsonNode card = new ObjectMapper().readTree(version.resolve(ModelCard.FILE).toFile());
+        String run = card.path("source_run_id").asText(null);
+        if (run == null || run.isBlank()) {
+            throw new ParameterException(spec.commandLine(), version + " names no source run in its model card;"
+                    + " evaluations are recorded against runs");
+        }
+        return run;
     }
 
     /** A run id as given, or the run id of the run directory whose model folder was given. */

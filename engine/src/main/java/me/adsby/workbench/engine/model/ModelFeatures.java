@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import me.adsby.workbench.engine.input.FeatureSpec;
 import me.adsby.workbench.engine.input.Letterbox;
 
 /**
@@ -42,6 +43,11 @@ public record ModelFeatures(int format, List<String> numeric, List<String> categ
     }
 
     /** The inputs of the model that {@code definition} builds. */
+    /** The feature spec that reads these columns from a dataset, as training did. */
+    public FeatureSpec spec() {
+        return new FeatureSpec(numeric, categorical, image, label, image == null ? 0 : imageSize);
+    }
+
     public static ModelFeatures of(ModelDefinition definition) {
         boolean image = definition.readsImage();
         return new ModelFeatures(FORMAT,

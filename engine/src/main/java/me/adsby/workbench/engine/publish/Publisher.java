@@ -125,7 +125,7 @@ public final class Publisher {
                 progress.report(2, 4, "Scoring production version " + production + " on " + dataset);
                 Path productionModel = work.resolve("production");
                 BlobFolders.download(registry.store(), registry.versionUri(request.modelName(), production), productionModel);
-                FeatureSpec features = ModelFeatures.read(productionModel).map(Publisher::spec)
+                FeatureSpec features = ModelFeatures.read(productionModel).map(ModelFeatures::spec)
                         .orElseThrow(() -> new IllegalArgumentException("production version " + production + " of "
                                 + request.modelName() + " has no " + ModelFeatures.FILE + ", so it cannot be scored"));
                 BlobUri target = BlobUri.local(work.resolve("production-predictions.csv"));
@@ -204,11 +204,6 @@ public final class Publisher {
 
     private Predictions read(BlobUri predictions) throws IOException {
         return PredictionsCsv.read(CsvSource.of(stores.forUri(predictions), predictions), PredictionColumns.runDefaults());
-    }
-
-    private static FeatureSpec spec(ModelFeatures features) {
-        return new FeatureSpec(features.numeric(), features.categorical(), features.image(), features.label(),
-                features.image() == null ? 0 : features.imageSize());
     }
 
     private static ObjectNode metricsJson(Evaluation evaluation, Map<Metric, ConfidenceInterval> intervals,

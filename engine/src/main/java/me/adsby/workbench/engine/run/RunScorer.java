@@ -80,7 +80,7 @@ public final class RunScorer {
         FeatureSpec features = RunFeatures.read(store, directory).orElseThrow(() -> new IllegalArgumentException(
                 "run " + runId + " has no features.json: it never got past preparing its data, so it has no model"));
         Path model = localModel(store, directory, runId);
-        BlobUri target = directory.evaluations().resolve(name(dataset) + "/predictions.csv");
+        BlobUri target = target(directory, dataset);
         return scoreModel(model, features, dataset, target, maxBadRows, progress, cancel);
     }
 
@@ -120,6 +120,11 @@ public final class RunScorer {
         stores.forUri(target).write(target, new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), "text/csv",
                 WriteCondition.NONE);
         return new Scored(target, scored, data.badRows());
+    }
+
+    /** Where this scorer would put a run's predictions on a dataset now, in the run's {@code eval/evaluations/}. */
+    public BlobUri target(RunDirectory directory, BlobUri dataset) {
+        return directory.evaluations().resolve(name(dataset) + "/predictions.csv");
     }
 
     /** A folder name that sorts by time and tells datasets apart: {@code 20261126-101530-3fa4c2d1}. */

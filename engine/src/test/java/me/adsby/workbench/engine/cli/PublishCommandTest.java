@@ -1,6 +1,7 @@
 package me.adsby.workbench.engine.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -148,5 +149,20 @@ class PublishCommandTest {
                     .as(cli.err()).isZero();
             assertThat(cli.json().get("labels").get("production").asLong()).isEqualTo(1);
         }
+    }
+
+    @Test
+    @Order(7)
+    void aRegistryVersionIsEvaluatedAndRecordedAgainstTheRunItCameFrom() throws IOException {
+        Path version = temp.resolve("home/registry/ctr/2");
+        assertThat(cli.run("evaluate", version.toString(), "--data", holdout.toString(), "--resamples", "50", "--json"))
+                .as(cli.err()).isZero();
+        JsonNode fromRegistry = cli.json();
+        assertThat(fromRegistry.get("run_id").asText()).isEqualTo(trained);
+        assertThat(fromRegistry.get("count").asLong()).isEqualTo(1_500);
+        // The version is a copy of the run's model: scored on the same rows, it ranks them as the run does.
+        assertThat(cli.run("evaluate", trained, "--data", holdout.toString(), "--resamples", "50", "--json"))
+                .as(cli.err()).isZero();
+        assertThat(fromRegistry.get("auc").asDouble()).isCloseTo(cli.json().get("auc").asDouble(), within(1e-6));
     }
 }
