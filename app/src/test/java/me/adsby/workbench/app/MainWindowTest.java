@@ -104,18 +104,26 @@ class MainWindowTest extends FxRobot {
         // Click the second thumbnail once it shows its image (then it is laid out where the robot points).
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> onFx(() -> lookup(".thumbnail").queryAll().size() > 1
                 && lookup(".thumbnail").nth(1).lookup(".image-view").queryAs(ImageView.class).getImage() != null));
-        // The "demo dataset ready" notification may cover the gallery for its few seconds: close it first.
-        for (Node close : onFx(() -> List.<Node>copyOf(lookup(".notification-close").queryAll()))) {
-            clickOn(close);
-        }
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> lookup(".notification").queryAll().isEmpty()));
-        clickOn(onFx(() -> lookup(".thumbnail").nth(1).queryAs(Node.class)));
-        try {
-            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS,
-                    () -> onFx(() -> lookup("#rowImage").queryAs(ImageView.class).getImage() != null));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("no image; the detail says: " + onFx(() -> lookup("#rowDetail .label").queryAll()
-                    .stream().map(n -> ((Labeled) n).getText()).toList()), e);
+        // The "demo dataset ready" notification may cover the gallery for its few seconds: close it first. On a
+        // loaded machine the gallery may still be laying out when the robot clicks, so a click that selected
+        // nothing is tried again (three times at most).
+        boolean shown = false;
+        for (int attempt = 1; attempt <= 3 && !shown; attempt++) {
+            for (Node close : onFx(() -> List.<Node>copyOf(lookup(".notification-close").queryAll()))) {
+                clickOn(close);
+            }
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> lookup(".notification").queryAll().isEmpty()));
+            clickOn(onFx(() -> lookup(".thumbnail").nth(1).queryAs(Node.class)));
+            try {
+                WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                        () -> onFx(() -> lookup("#rowImage").queryAs(ImageView.class).getImage() != null));
+                shown = true;
+            } catch (java.util.concurrent.TimeoutException e) {
+                if (attempt == 3) {
+                    throw new AssertionError("no image; the detail says: " + onFx(() -> lookup("#rowDetail .label")
+                            .queryAll().stream().map(n -> ((Labeled) n).getText()).toList()), e);
+                }
+            }
         }
         // The second thumbnail is the second row, ad_000002 on line 3, whose banner size the CSV names.
         PreviewRow second = previewRows().get(1);
