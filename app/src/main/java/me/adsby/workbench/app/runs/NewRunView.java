@@ -1,6 +1,7 @@
 package me.adsby.workbench.app.runs;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
@@ -29,6 +30,7 @@ import me.adsby.workbench.app.fx.DialogService;
 import me.adsby.workbench.app.fx.Fxml;
 import me.adsby.workbench.app.settings.UserSettings;
 import me.adsby.workbench.engine.model.Recipe;
+import me.adsby.workbench.engine.train.SelectionMetric;
 import me.adsby.workbench.storage.blob.BlobUri;
 import me.adsby.workbench.storage.history.Run;
 import me.adsby.workbench.storage.settings.TrainingTarget;
@@ -51,6 +53,7 @@ public final class NewRunView {
     @FXML private Label schemaLabel;
     @FXML private ComboBox<String> labelBox;
     @FXML private ListView<FeatureChoice> featuresList;
+    @FXML private RadioButton logisticRadio;
     @FXML private RadioButton tabularRadio;
     @FXML private HBox imageHolder;
     @FXML private RadioButton imageRadio;
@@ -68,6 +71,10 @@ public final class NewRunView {
     @FXML private TextField seedField;
     @FXML private TextField patienceField;
     @FXML private TextField validationField;
+    @FXML private ComboBox<SplitForm.Kind> splitKindBox;
+    @FXML private ComboBox<String> splitColumnBox;
+    @FXML private TextField splitSeedField;
+    @FXML private ComboBox<SelectionMetric> selectByBox;
     @FXML private ComboBox<String> experimentBox;
     @FXML private TextField nameField;
     @FXML private RadioButton cpuRadio;
@@ -81,6 +88,23 @@ public final class NewRunView {
         this.dialogs = dialogs;
         this.settings = settings;
         this.root = Fxml.load(this);
+    }
+
+    private void bindSplit(SplitForm split) {
+        splitKindBox.setId("splitKindBox");
+        splitColumnBox.setId("splitColumnBox");
+        splitKindBox.getItems().setAll(SplitForm.Kind.values());
+        splitKindBox.valueProperty().bindBidirectional(split.kindProperty());
+        splitColumnBox.valueProperty().bindBidirectional(split.columnProperty());
+        splitColumnBox.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> split.kindProperty().get() == null || !split.kindProperty().get().needsColumn(), split.kindProperty()));
+        Runnable columns = () -> splitColumnBox.getItems().setAll(model.schemaProperty().get() == null ? List.of()
+                : model.schemaProperty().get().names());
+        model.schemaProperty().addListener((property, old, now) -> columns.run());
+        columns.run();
+        splitSeedField.textProperty().bindBidirectional(split.seedProperty());
+        selectByBox.getItems().setAll(SplitForm.selectionMetrics());
+        selectByBox.valueProperty().bindBidirectional(split.selectByProperty());
     }
 
     @FXML
@@ -138,7 +162,8 @@ public final class NewRunView {
         tabularRadio.setUserData(Recipe.TABULAR);
         imageRadio.setUserData(Recipe.IMAGE);
         multimodalRadio.setUserData(Recipe.MULTIMODAL);
-        bindToggles(recipes, model.recipeProperty(), tabularRadio, imageRadio, multimodalRadio);
+        logisticRadio.setUserData(Recipe.LOGISTIC);
+        bindToggles(recipes, model.recipeProperty(), logisticRadio, tabularRadio, imageRadio, multimodalRadio);
         imageRadio.disableProperty().bind(model.imageAvailableProperty().not());
         multimodalRadio.disableProperty().bind(model.imageAvailableProperty().not());
         Tooltip noImages = new Tooltip(NO_IMAGES);
@@ -159,6 +184,7 @@ public final class NewRunView {
         seedField.textProperty().bindBidirectional(model.seedProperty());
         patienceField.textProperty().bindBidirectional(model.patienceProperty());
         validationField.textProperty().bindBidirectional(model.validationFractionProperty());
+        bindSplit(model.split());
 
         experimentBox.setItems(model.experiments());
         experimentBox.valueProperty().bindBidirectional(model.experimentProperty());

@@ -75,6 +75,7 @@ public final class NewRunViewModel {
     private final StringProperty experiment = new SimpleStringProperty(NewRun.DEFAULT_EXPERIMENT);
     private final StringProperty name = new SimpleStringProperty("");
     private final ObjectProperty<TrainingTarget> target = new SimpleObjectProperty<>(TrainingTarget.LOCAL_CPU);
+    private final SplitForm split = new SplitForm();
     private final ReadOnlyObjectWrapper<GpuProbe.Availability> gpu = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper starting = new ReadOnlyBooleanWrapper();
@@ -158,7 +159,7 @@ public final class NewRunViewModel {
     private void schemaRead(Schema read) {
         schema.set(read);
         imageAvailable.set(read.image().isPresent());
-        if (!imageAvailable.get() && recipe.get() != Recipe.TABULAR) {
+        if (!imageAvailable.get() && recipe.get() != null && recipe.get().usesImage()) {
             recipe.set(Recipe.TABULAR);
         }
         List<String> candidates = read.columns().stream()
@@ -246,7 +247,8 @@ public final class NewRunViewModel {
                 whole("Epochs", epochs), whole("Batch size", batchSize), decimal("Learning rate", learningRate),
                 whole("Embedding size", embeddingSize), whole("Hash buckets", hashBuckets), units(),
                 whole("Conv filters", convFilters), whole("Image size", imageSize), wholeLong("Seed", seed),
-                whole("Patience", patience));
+                whole("Patience", patience)).withRegularization(Hyperparameters.defaults(chosen).l2(),
+                Hyperparameters.defaults(chosen).dropout());
         double fraction = doubleOf("Validation fraction", validationFraction);
         if (!(fraction > 0 && fraction < 1)) {
             throw new IllegalArgumentException("Validation fraction must be between 0 and 1 (exclusive), was "
@@ -260,7 +262,7 @@ public final class NewRunViewModel {
         String experimentName = experiment.get() == null || experiment.get().isBlank() ? NewRun.DEFAULT_EXPERIMENT
                 : experiment.get().strip();
         return new RunRequest(runName, experimentName, uri.toString(), label.get(), null, exclude, chosen,
-                hyperparameters, fraction, 0, where);
+                hyperparameters, split.plan(fraction), 0, where, split.selection());
     }
 
     /** Starts the run the form describes, in the background; false when the form has a mistake. */
@@ -324,6 +326,11 @@ public final class NewRunViewModel {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(field + " must be a number such as 0.001, was '" + typed + "'");
         }
+    }
+
+    /** The split and model-selection fields. */
+    public SplitForm split() {
+        return split;
     }
 
     public StringProperty datasetProperty() {

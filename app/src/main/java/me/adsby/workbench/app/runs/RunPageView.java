@@ -22,9 +22,11 @@ import me.adsby.workbench.app.fx.Fxml;
 import me.adsby.workbench.storage.history.Artifact;
 import me.adsby.workbench.storage.history.MetricPoint;
 import me.adsby.workbench.storage.history.MetricSeries;
+import me.adsby.workbench.storage.history.RunRecord;
 import me.adsby.workbench.storage.history.RunStatus;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.PlotOrientation;
@@ -137,7 +139,27 @@ public final class RunPageView {
             VBox.setVgrow(viewer, Priority.ALWAYS);
         }
         chartBox.getChildren().setAll(lossChart, aucChart);
-        model.seriesProperty().addListener((property, old, now) -> draw(now));
+        model.seriesProperty().addListener((property, old, now) -> {
+            draw(now);
+            markBest(lossChart.getChart(), aucChart.getChart());
+        });
+    }
+
+    /** A line at the best epoch, the exported model's, on both charts. */
+    private void markBest(JFreeChart... charts) {
+        RunRecord record = model.recordProperty().get();
+        for (JFreeChart chart : charts) {
+            chart.getXYPlot().clearDomainMarkers();
+            if (record != null && record.best().isPresent()) {
+                ValueMarker marker = new ValueMarker(record.best().get().epoch());
+                marker.setPaint(java.awt.Color.DARK_GRAY);
+                marker.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {4f, 4f}, 0f));
+                marker.setLabel("best epoch " + record.best().get().epoch() + " (exported)");
+                marker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+                marker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+                chart.getXYPlot().addDomainMarker(marker);
+            }
+        }
     }
 
     private static JFreeChart chart(String title, String axis, XYSeriesCollection dataset, boolean unitRange) {

@@ -221,7 +221,12 @@ public final class RunPageViewModel {
         }
         lines.add(new KeyValue("Run directory", run.runDirectory()));
         read.params().forEach((key, value) -> lines.add(new KeyValue(key, value)));
-        read.finalMetrics().forEach((key, value) -> lines.add(new KeyValue("final " + key,
+        read.best().ifPresent(best -> {
+            lines.add(new KeyValue("Best epoch", best.epoch() + " (the exported model)"));
+            best.metrics().forEach((key, value) -> lines.add(new KeyValue("best " + key,
+                    String.format(Locale.ROOT, "%.4f", value))));
+        });
+        read.finalMetrics().forEach((key, value) -> lines.add(new KeyValue("last epoch " + key,
                 String.format(Locale.ROOT, "%.4f", value))));
         read.tags().forEach((key, value) -> lines.add(new KeyValue("tag " + key, value)));
         read.provenance().ifPresent(provenance -> addProvenance(lines, provenance));

@@ -72,6 +72,7 @@ public final class RunsView {
     @FXML private TableColumn<RunRow, String> durationColumn;
     @FXML private TableColumn<RunRow, String> epochsColumn;
     @FXML private TableColumn<RunRow, String> learningRateColumn;
+    @FXML private TableColumn<RunRow, String> bestEpochColumn;
     @FXML private TableColumn<RunRow, String> aucColumn;
     @FXML private TableColumn<RunRow, String> lossColumn;
     @FXML private Label summaryLabel;
@@ -126,8 +127,10 @@ public final class RunsView {
         column(durationColumn, row -> duration(row.run()));
         column(epochsColumn, row -> row.params().getOrDefault("epochs", ""));
         column(learningRateColumn, row -> row.params().getOrDefault("learning_rate", ""));
-        column(aucColumn, row -> metric(row.finalMetrics(), "val_auc"));
-        column(lossColumn, row -> metric(row.finalMetrics(), "val_loss"));
+        // The headline numbers are the best epoch's: the exported model's, not the last epoch's.
+        column(bestEpochColumn, row -> row.best().map(best -> Integer.toString(best.epoch())).orElse(""));
+        column(aucColumn, row -> metric(bestMetrics(row), "val_auc"));
+        column(lossColumn, row -> metric(bestMetrics(row), "val_loss"));
         table.setItems(model.rows());
         table.setSortPolicy(view -> {
             sortChanged();
@@ -204,9 +207,9 @@ public final class RunsView {
         } else if (by == statusColumn) {
             sort = RunSort.by(RunSort.By.STATUS, descending);
         } else if (by == aucColumn) {
-            sort = RunSort.finalMetric("val_auc", descending);
+            sort = RunSort.bestMetric("val_auc", descending);
         } else if (by == lossColumn) {
-            sort = RunSort.finalMetric("val_loss", descending);
+            sort = RunSort.bestMetric("val_loss", descending);
         } else {
             sort = RunSort.by(RunSort.By.CREATED, descending);
         }
@@ -264,6 +267,10 @@ public final class RunsView {
         }
         Instant to = run.finished() != null ? run.finished() : run.status().isStopped() ? from : clock.instant();
         return Durations.human(Duration.between(from, to));
+    }
+
+    private static Map<String, Double> bestMetrics(RunRow row) {
+        return row.best().map(best -> best.metrics()).orElse(Map.of());
     }
 
     private static String metric(Map<String, Double> metrics, String key) {

@@ -184,7 +184,7 @@ public final class RunsViewModel {
     private Optional<RunRow> readRow(String id) {
         try {
             RunRecord record = history.record(id);
-            return Optional.of(new RunRow(record.run(), record.params(), record.finalMetrics()));
+            return Optional.of(new RunRow(record.run(), record.params(), record.finalMetrics(), record.best()));
         } catch (NoSuchRunException deleted) {
             return Optional.empty();
         }

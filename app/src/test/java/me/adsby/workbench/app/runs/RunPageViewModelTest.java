@@ -58,7 +58,7 @@ class RunPageViewModelTest {
         assertThat(model.titleProperty().get()).isEqualTo("tabular on ads.csv");
         assertThat(model.statusTextProperty().get()).startsWith("Running · Local CPU · tabular · 3 epochs");
         assertThat(model.details()).contains(new KeyValue("epochs", "3"), new KeyValue("learning_rate", "0.003"),
-                new KeyValue("Experiment", "ctr"), new KeyValue("final val_auc", "0.7400"));
+                new KeyValue("Experiment", "ctr"), new KeyValue("last epoch val_auc", "0.7400"));
         assertThat(model.seriesProperty().get()).filteredOn(s -> s.key().equals("val_auc"))
                 .singleElement().satisfies(s -> assertThat(s.points()).hasSize(2));
         assertThat(model.artifacts()).extracting(Artifact::kind).containsExactly("model");

@@ -20,6 +20,13 @@ final class JsonOutput {
     private JsonOutput() {
     }
 
+    /** The value's JSON fields with {@code more} added (replacing fields of the same names). */
+    static com.fasterxml.jackson.databind.node.ObjectNode merged(Object value, java.util.Map<String, Object> more) {
+        com.fasterxml.jackson.databind.node.ObjectNode tree = MAPPER.valueToTree(value);
+        more.forEach((key, field) -> tree.set(key, MAPPER.valueToTree(field)));
+        return tree;
+    }
+
     static void print(PrintWriter out, Object value) {
         try {
             out.println(MAPPER.writeValueAsString(value));

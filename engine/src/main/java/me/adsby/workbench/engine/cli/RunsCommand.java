@@ -81,12 +81,15 @@ final class RunsCommand implements Runnable {
                     JsonOutput.print(out(), Map.of("total", page.total(), "runs", page.rows().stream().map(JsonRows.ROW).toList()));
                     return 0;
                 }
-                out().printf("%-24s %-10s %-12s %-11s %8s  %s%n", "id", "status", "experiment", "recipe", "val_auc", "name");
+                // The metrics shown are the best epoch's: the exported model's.
+                out().printf("%-24s %-10s %-12s %-11s %5s %8s %8s  %s%n", "id", "status", "experiment", "recipe", "best",
+                        "val_loss", "val_auc", "name");
                 for (RunRow row : page.rows()) {
                     Run run = row.run();
-                    Double auc = row.finalMetrics().get("val_auc");
-                    out().printf(Locale.ROOT, "%-24s %-10s %-12s %-11s %8s  %s%n", run.id(), run.status(), run.experiment(),
-                            run.recipe(), auc == null ? "" : String.format(Locale.ROOT, "%.4f", auc), run.name());
+                    Map<String, Double> best = row.best().map(b -> b.metrics()).orElse(Map.of());
+                    out().printf(Locale.ROOT, "%-24s %-10s %-12s %-11s %5s %8s %8s  %s%n", run.id(), run.status(),
+                            run.experiment(), run.recipe(), row.best().map(b -> Integer.toString(b.epoch())).orElse(""),
+                            fourDigits(best.get("val_loss")), fourDigits(best.get("val_auc")), run.name());
                 }
                 out().printf("%d of %d runs%n", page.rows().size(), page.total());
                 return 0;
@@ -108,7 +111,7 @@ final class RunsCommand implements Runnable {
                 session.manager().ingest(runId);
                 RunRecord record = session.history().record(runId);
                 if (json) {
-                    JsonOutput.print(out(), record);
+                    JsonOutput.print(out(), JsonOutput.merged(record, RunSummary.of(record)));
                     return 0;
                 }
                 Run run = record.run();
@@ -125,8 +128,17 @@ final class RunsCommand implements Runnable {
                 record.params().forEach((k, v) -> out().printf("  %-20s %s%n", k, v));
                 record.provenance().ifPresent(p -> out().printf("provenance: %s (%s), seed %s, %s, %s%n", p.datasetUri(),
                         p.contentHash(), p.seed(), p.tensorflowVersion(), p.host()));
-                out().println("final metrics:");
+                record.best().ifPresent(best -> {
+                    out().printf("best epoch %d (the exported model), by validation %s:%n", best.epoch(),
+                            record.params().getOrDefault("select_by", "auc"));
+                    best.metrics().forEach((k, v) -> out().printf(Locale.ROOT, "  %-20s %.6g%n", k, v));
+                });
+                out().println("last epoch:");
                 record.finalMetrics().forEach((k, v) -> out().printf(Locale.ROOT, "  %-20s %.6g%n", k, v));
+                RunSummary.testEvaluation(record).ifPresent(test -> {
+                    out().println("test (" + test.datasetUri() + ", scored once with the exported model):");
+                    test.metrics().forEach((k, v) -> out().printf(Locale.ROOT, "  %-20s %.6g%n", k, v));
+                });
                 record.artifacts().forEach(a -> out().printf("artifact %-12s %s%n", a.kind(), a.uri()));
                 return 0;
             }
@@ -163,6 +175,10 @@ final class RunsCommand implements Runnable {
         }
     }
 
+    private static String fourDigits(Double value) {
+        return value == null || value.isNaN() ? "" : String.format(Locale.ROOT, "%.4f", value);
+    }
+
     /** JSON shapes of rows. */
     static final class JsonRows {
         static final java.util.function.Function<RunRow, Map<String, Object>> ROW = row -> {
@@ -174,6 +190,8 @@ final class RunsCommand implements Runnable {
             json.put("recipe", row.run().recipe());
             json.put("created", row.run().created().toString());
             json.put("params", row.params());
+            json.put("best_epoch", row.best().map(best -> (Object) best.epoch()).orElse(null));
+            json.put("best_metrics", row.best().map(best -> (Object) best.metrics()).orElse(Map.of()));
             json.put("final_metrics", row.finalMetrics());
             return json;
         };

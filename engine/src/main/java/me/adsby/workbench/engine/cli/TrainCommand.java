@@ -10,6 +10,8 @@ import me.adsby.workbench.engine.model.Hyperparameters;
 import me.adsby.workbench.engine.model.Recipe;
 import me.adsby.workbench.engine.run.RunManager;
 import me.adsby.workbench.engine.run.RunRequest;
+import me.adsby.workbench.engine.run.SplitPlan;
+import me.adsby.workbench.engine.train.SelectionMetric;
 import me.adsby.workbench.storage.history.Run;
 import me.adsby.workbench.storage.history.RunRecord;
 import me.adsby.workbench.storage.history.RunStatus;
@@ -40,7 +42,7 @@ final class TrainCommand implements Callable<Integer> {
     private String imageColumn;
 
     @Option(names = "--recipe", paramLabel = "RECIPE", defaultValue = "tabular",
-            description = "tabular, image or multimodal (default: ${DEFAULT-VALUE}).")
+            description = "logistic, tabular, image or multimodal (default: ${DEFAULT-VALUE}).")
     private String recipe;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Most epochs (default: the recipe's).")
@@ -52,18 +54,47 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--learning-rate", paramLabel = "X", description = "Adam's learning rate (default: the recipe's).")
     private Float learningRate;
 
+    @Option(names = "--l2", paramLabel = "X",
+            description = "The weight penalty: mean log loss + X * sum of squared weights (default: the recipe's).")
+    private Float l2;
+
+    @Option(names = "--dropout", paramLabel = "X", description = "The deep tower's dropout rate (default: the recipe's).")
+    private Float dropout;
+
     @Option(names = "--image-size", paramLabel = "N", description = "Images are resized to N x N (default: the recipe's).")
     private Integer imageSize;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seeds the split, the shuffle and the weights.")
+    @Option(names = "--seed", paramLabel = "N", description = "The model's seed: the weights and the shuffle (not the split).")
     private Long seed;
+
+    @Option(names = "--split", paramLabel = "KIND", defaultValue = "auto",
+            description = {"auto, random, group:COL or time:COL (default: ${DEFAULT-VALUE}: random by row unless an id-like "
+                + "column repeats across the sides, then group by it)."})
+    private String split;
+
+    @Option(names = "--split-seed", paramLabel = "N", defaultValue = "42",
+            description = "The split's own seed (default: ${DEFAULT-VALUE}).")
+    private long splitSeed;
+
+    @Option(names = "--validation-data", paramLabel = "URI",
+            description = "A separate validation file; the whole dataset then trains (validation fraction 0).")
+    private String validationData;
+
+    @Option(names = "--test-data", paramLabel = "URI",
+            description = "A held-out test file, scored once with the exported model and reported apart.")
+    private String testData;
+
+    @Option(names = "--select-by", paramLabel = "METRIC", defaultValue = "log_loss",
+            description = "The validation metric that chooses the exported epoch: log_loss, auc or pr_auc "
+                + "(default: ${DEFAULT-VALUE}).")
+    private String selectBy;
 
     @Option(names = "--exclude", paramLabel = "COL", split = ",", description = "Columns not to use as features.")
     private List<String> exclude = List.of();
 
-    @Option(names = "--validation-fraction", paramLabel = "X", defaultValue = "0.2",
-            description = "Share of rows held out for validation (default: ${DEFAULT-VALUE}).")
-    private double validationFraction;
+    @Option(names = "--validation-fraction", paramLabel = "X",
+            description = "Share of rows held out for validation (default: 0.2; 0 with --validation-data).")
+    private Double validationFraction;
 
     @Option(names = "--max-bad-rows", paramLabel = "N", defaultValue = "0",
             description = "Bad rows to skip and count before the run fails (default: ${DEFAULT-VALUE}).")
@@ -124,16 +155,21 @@ final class TrainCommand implements Callable<Integer> {
             where = TrainingTarget.fromId(target);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage().startsWith("No enum")
-                    ? "--recipe must be tabular, image or multimodal, not '" + recipe + "'" : e.getMessage());
+                    ? "--recipe must be logistic, tabular, image or multimodal, not '" + recipe + "'" : e.getMessage());
         }
         try {
             Hyperparameters hp = Hyperparameters.defaults(chosen);
             hp = new Hyperparameters(epochs != null ? epochs : hp.epochs(), batchSize != null ? batchSize : hp.batchSize(),
                     learningRate != null ? learningRate : hp.learningRate(), hp.embeddingSize(), hp.hashBuckets(),
                     hp.hiddenUnits(), hp.convFilters(), imageSize != null ? imageSize : hp.imageSize(),
-                    seed != null ? seed : hp.seed(), hp.patience());
+                    seed != null ? seed : hp.seed(), hp.patience(), l2 != null ? l2 : hp.l2(),
+                    dropout != null ? dropout : hp.dropout());
+            double fraction = validationFraction != null ? validationFraction : validationData != null ? 0.0 : 0.2;
+            SplitPlan plan = SplitPlan.parse(split, fraction, splitSeed,
+                    validationData == null ? null : Uris.parse(spec, validationData).toString(),
+                    testData == null ? null : Uris.parse(spec, testData).toString());
             return new RunRequest(name, experiment, Uris.parse(spec, data).toString(), label, imageColumn, exclude,
-                    chosen, hp, validationFraction, maxBadRows, where);
+                    chosen, hp, plan, maxBadRows, where, SelectionMetric.fromId(selectBy));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -142,30 +178,29 @@ final class TrainCommand implements Callable<Integer> {
     private void print(RunRecord record, me.adsby.workbench.storage.history.RunHistory history) {
         PrintWriter out = spec.commandLine().getOut();
         Run run = record.run();
-        // The exported model is the best epoch's (by validation AUC); the final metrics are the last epoch's.
-        var best = history.series(List.of(run.id()), List.of("val_auc")).stream()
-                .flatMap(series -> series.points().stream())
-                .max(java.util.Comparator.comparingDouble(point -> point.value()));
         if (json) {
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("run_id", run.id());
-            result.put("status", run.status().name());
-            result.put("run_dir", run.runDirectory());
-            result.put("final_metrics", record.finalMetrics());
-            best.ifPresent(point -> {
-                result.put("best_epoch", point.step());
-                result.put("best_val_auc", point.value());
-            });
-            if (run.error() != null) {
-                result.put("error", run.error());
-            }
-            JsonOutput.print(out, result);
+            JsonOutput.print(out, RunSummary.of(record));
             return;
         }
         out.println(run.id() + " " + run.status());
-        record.finalMetrics().forEach((key, value) -> out.printf(Locale.ROOT, "  %-20s %.6g%n", key, value));
-        best.ifPresent(point -> out.printf(Locale.ROOT, "  best epoch %d (validation AUC %.4f): the exported model%n",
-                point.step(), point.value()));
+        String split = record.params().get("split_resolved");
+        if (split != null) {
+            out.printf(Locale.ROOT, "  split %s: %s training, %s validation rows%n", split,
+                    record.params().get("train_rows"), record.params().get("validation_rows"));
+        }
+        record.best().ifPresent(best -> {
+            out.printf(Locale.ROOT, "  best epoch %d (the exported model), chosen by validation %s:%n", best.epoch(),
+                    record.params().getOrDefault("select_by", "auc"));
+            best.metrics().forEach((key, value) -> out.printf(Locale.ROOT, "    %-20s %.6g%n", key, value));
+        });
+        if (!record.finalMetrics().isEmpty()) {
+            out.println("  last epoch:");
+            record.finalMetrics().forEach((key, value) -> out.printf(Locale.ROOT, "    %-20s %.6g%n", key, value));
+        }
+        RunSummary.testEvaluation(record).ifPresent(test -> {
+            out.println("  test (" + test.datasetUri() + ", scored once with the exported model):");
+            test.metrics().forEach((key, value) -> out.printf(Locale.ROOT, "    %-20s %.6g%n", key, value));
+        });
         if (run.error() != null) {
             out.println("  error: " + run.error());
         }

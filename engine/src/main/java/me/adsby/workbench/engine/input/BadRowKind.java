@@ -16,6 +16,8 @@ public enum BadRowKind {
     INVALID_UTF8,
     /** The image cell names an image that cannot be used: outside the dataset, absent, undecodable, too large. */
     IMAGE_UNUSABLE,
+    /** The time column of a time split holds no time (empty, or none of the forms {@link TimeValues} reads). */
+    NOT_A_TIME,
     /** The rest of the file cannot be read (a broken quote, a failed read): preparation stops here. */
     UNREADABLE_FILE;
 

@@ -30,7 +30,7 @@ import java.util.Optional;
 final class CacheFile {
 
     static final byte[] MAGIC = {'W', 'B', 'P', 'R', 'E', 'P', '0', '1'};
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     static final int HEADER_BYTES = 64;
     static final String EXTENSION = ".wbprep";
 

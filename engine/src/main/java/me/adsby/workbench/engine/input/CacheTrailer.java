@@ -20,8 +20,13 @@ import java.util.Map;
  * @param problems        the first bad rows, in file order
  * @param missingImages   good rows whose image cell was empty (all-zero pixels)
  * @param externalImages  images outside the dataset's folder, as they were (checked again on a cache hit)
+ * @param leakage         identifier-like columns with values on both sides of the split
  */
 record CacheTrailer(String key, String csv, FeatureSpec spec, long trainCount, long validationCount, long trainPositives,
         List<String> strings, List<NumericStatistics> statistics, Map<BadRowKind, Long> badRowCounts,
-        List<BadRow> problems, long missingImages, List<ImageStamp> externalImages) {
+        List<BadRow> problems, long missingImages, List<ImageStamp> externalImages, List<LeakageFinding> leakage) {
+
+    CacheTrailer {
+        leakage = leakage == null ? List.of() : List.copyOf(leakage);
+    }
 }

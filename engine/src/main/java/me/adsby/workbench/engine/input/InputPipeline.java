@@ -2,6 +2,7 @@ package me.adsby.workbench.engine.input;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -80,11 +81,12 @@ public final class InputPipeline {
                                    ErrorPolicy policy, Path cacheFolder, ProgressListener progress, Cancellation cancel)
             throws IOException {
         Objects.requireNonNull(policy, "policy");
-        SpecColumns columns = SpecColumns.of(schema, spec, split);
+        List<String> watch = split.validationFraction() > 0 ? IdLikeColumns.of(schema, spec.label(), split.column()) : List.of();
+        SpecColumns columns = SpecColumns.of(schema, spec, split, watch);
         cancel.throwIfCancelled();
         Path folder = cacheFolder.toAbsolutePath().normalize();
         String settings = String.join("|", "wbprep-v" + CacheFile.VERSION, Letterbox.METHOD,
-                SpecColumns.fingerprint(schema, spec), split.fingerprint(), "policy:" + policy.maxProblems());
+                SpecColumns.fingerprint(schema, spec), split.fingerprint(), "policy:" + policy.maxProblems(), "watch:" + watch);
         String key = DatasetFingerprint.key(settings, stores, csv, spec.hasImage(), folder, cancel);
         Path target = folder.resolve(key + CacheFile.EXTENSION);
         RecordLayout layout = RecordLayout.of(spec);

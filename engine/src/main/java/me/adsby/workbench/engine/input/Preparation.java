@@ -65,6 +65,8 @@ final class Preparation {
     private final Map<BadRowKind, Long> badCounts = new EnumMap<>(BadRowKind.class);
     private final List<BadRow> problems = new ArrayList<>();
     private final List<ImageStamp> external = new ArrayList<>();
+    private final LeakageCheck leakage;
+    private final TimeValues times = new TimeValues();
     private long badTotal;
     private long missingImages;
 
@@ -86,6 +88,7 @@ final class Preparation {
                 throw new UncheckedIOException(e);
             }
         });
+        this.leakage = new LeakageCheck(columns.watchedNames(), columns.watched());
         this.moments = new RunningMoments[spec.numeric().size()];
         for (int k = 0; k < moments.length; k++) {
             moments[k] = new RunningMoments();
@@ -94,10 +97,10 @@ final class Preparation {
 
     /** One row on its way to the cache: a bad row, or an example whose image may still be decoding. */
     private record Pending(BadRow bad, long row, long line, Split split, float label, float[] numeric, String[] categorical,
-                           Future<Decoded> image) {
+                           String[] watched, Future<Decoded> image) {
 
         static Pending bad(BadRow bad) {
-            return new Pending(bad, 0, 0, null, 0, null, null, null);
+            return new Pending(bad, 0, 0, null, 0, null, null, null, null);
         }
     }
 
@@ -141,7 +144,7 @@ final class Preparation {
             }
             CacheTrailer trailer = new CacheTrailer(key, source.name(), spec, writer.count(Split.TRAIN),
                     writer.count(Split.VALIDATION), writer.trainPositives(), strings.values(), statistics, Map.copyOf(badCounts),
-                    List.copyOf(problems), missingImages, List.copyOf(external));
+                    List.copyOf(problems), missingImages, List.copyOf(external), leakage.findings());
             writer.commit(CacheJson.write(trailer));
         } finally {
             for (Pending pending : window) {
@@ -191,7 +194,24 @@ final class Preparation {
             int column = categoricalColumns[k];
             categorical[k] = parser.missing(column) ? "" : parser.text(column).strip();
         }
-        Split where = columns.key() < 0 ? split.ofRow(row) : split.ofText(parser.text(columns.key()));
+        Split where;
+        if (split.kind() == SplitKind.TIME) {
+            double time = parser.missing(columns.key()) ? Double.NaN : times.parse(parser.text(columns.key()));
+            if (Double.isNaN(time)) {
+                return Pending.bad(new BadRow(source.name(), line, BadRowKind.NOT_A_TIME, "time column '" + split.column()
+                        + "' holds '" + (parser.missing(columns.key()) ? "" : parser.text(columns.key()))
+                        + "', which is not a time (a number, or an ISO-8601 date or date-time)"));
+            }
+            where = split.ofTime(time);
+        } else {
+            where = columns.key() < 0 ? split.ofRow(row) : split.ofText(parser.missing(columns.key()) ? ""
+                    : parser.text(columns.key()));
+        }
+        int[] watchedColumns = columns.watched();
+        String[] watched = new String[watchedColumns.length];
+        for (int k = 0; k < watchedColumns.length; k++) {
+            watched[k] = parser.missing(watchedColumns[k]) ? "" : parser.text(watchedColumns[k]);
+        }
         Future<Decoded> image = null;
         if (spec.hasImage() && !parser.missing(columns.image())) {
             ImageReference reference = images.resolve(parser.text(columns.image()));
@@ -200,7 +220,7 @@ final class Preparation {
             }
             image = pool.submit(() -> decode(reference));
         }
-        return new Pending(null, row, line, where, label, numeric, categorical, image);
+        return new Pending(null, row, line, where, label, numeric, categorical, watched, image);
     }
 
     private Decoded decode(ImageReference reference) throws IOException {
@@ -255,6 +275,9 @@ final class Preparation {
             }
         } else if (spec.hasImage()) {
             missingImages++;
+        }
+        if (leakage.watches()) {
+            leakage.add(pending.split(), pending.watched());
         }
         if (pending.split() == Split.TRAIN) {
             for (int k = 0; k < moments.length; k++) {

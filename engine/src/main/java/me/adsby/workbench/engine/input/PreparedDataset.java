@@ -69,6 +69,11 @@ public final class PreparedDataset {
         return cache.trailer().problems();
     }
 
+    /** Identifier-like columns with values on both sides of the split (empty when none, or nothing was watched). */
+    public List<LeakageFinding> leakage() {
+        return cache.trailer().leakage();
+    }
+
     /** Good rows whose image cell was empty: their pixels are all zeros. */
     public long missingImages() {
         return cache.trailer().missingImages();

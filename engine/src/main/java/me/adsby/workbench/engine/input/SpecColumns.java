@@ -15,9 +15,15 @@ import me.adsby.workbench.storage.dataset.schema.Schema;
  * spec's label as its label, the spec's numeric features parsed as numbers (binary ones as 0/1), and every
  * column the spec does not read taken as text, so that a bad value in an unused column does not make a row bad.
  */
-record SpecColumns(Schema parseSchema, int[] numeric, boolean[] binary, int[] categorical, int image, int label, int key) {
+record SpecColumns(Schema parseSchema, int[] numeric, boolean[] binary, int[] categorical, int image, int label, int key,
+        int[] watched, List<String> watchedNames) {
 
     static SpecColumns of(Schema schema, FeatureSpec spec, SplitSettings split) {
+        return of(schema, spec, split, List.of());
+    }
+
+    /** As {@link #of(Schema, FeatureSpec, SplitSettings)}, watching {@code watch} for leakage across the split. */
+    static SpecColumns of(Schema schema, FeatureSpec spec, SplitSettings split, List<String> watch) {
         Set<String> numericNames = new HashSet<>(spec.numeric());
         List<ColumnSchema> columns = new ArrayList<>();
         for (ColumnSchema column : schema.columns()) {
@@ -43,7 +49,8 @@ record SpecColumns(Schema parseSchema, int[] numeric, boolean[] binary, int[] ca
         int image = spec.hasImage() ? index(parseSchema, spec.image()) : -1;
         int label = index(parseSchema, spec.label());
         int key = split.keyColumn() == null ? -1 : index(parseSchema, split.keyColumn());
-        return new SpecColumns(parseSchema, numeric, binary, categorical, image, label, key);
+        return new SpecColumns(parseSchema, numeric, binary, categorical, image, label, key, indices(parseSchema, watch),
+                List.copyOf(watch));
     }
 
     private static int[] indices(Schema schema, List<String> names) {

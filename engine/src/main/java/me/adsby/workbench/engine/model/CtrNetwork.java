@@ -1,25 +1,25 @@
 package me.adsby.workbench.engine.model;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 import org.tensorflow.types.TString;
 
 /**
- * Builds a recipe's forward graph, from raw-feature placeholders to the logit and the probability. The
- * training graph and the inference graph are built by the same code, so their variables have the same names
- * and shapes and a training checkpoint restores into the inference graph.
+ * Builds a recipe's forward graph, from raw-feature placeholders to the logit and the probability: the sum of
+ * the wide part's logit ({@link WidePart}), the deep tower's ({@link DeepTower}) and a bias, as the recipe has
+ * them (see {@link Recipe}). The training graph and the inference graph are built by the same code, so their
+ * variables have the same names and shapes and a training checkpoint restores into the inference graph.
  *
- * <p>Categorical columns share one embedding table of {@code columns x hashBuckets} rows: column {@code j}'s
+ * <p>Categorical columns share one table per part of {@code columns x hashBuckets} rows: column {@code j}'s
  * hashed bucket {@code b} is row {@code j * hashBuckets + b}, so equal strings in different columns do not
- * share an embedding.
+ * share a weight.
  */
 final class CtrNetwork {
 
@@ -28,9 +28,8 @@ final class CtrNetwork {
     static final String IMAGE = "image";
     static final String LABELS = "labels";
     static final String PROBABILITY = "probability";
-
-    /** Pixels 0..255 become -1..1: inputs centred on 0, as the He initialisation of the convolutions assumes. */
-    private static final float PIXEL_SCALE = 2f / 255f;
+    static final String TRAINING = "training";
+    static final String STEP = "train_steps";
 
     /**
      * The built graph's ends. An input a recipe does not read is null.
@@ -40,9 +39,13 @@ final class CtrNetwork {
      * @param image       float [N, S, S, 3], 0..255
      * @param logits      float [N, 1]
      * @param probability float [N, 1], the sigmoid of the logits
+     * @param training    bool scalar, false unless fed: true turns dropout on (training graphs only; else null)
+     * @param step        int64 scalar, the training step, fed by the trainer: it seeds dropout (training graphs only)
+     * @param penalized   the weights the L2 penalty counts
      */
     record Ends(Placeholder<TFloat32> numeric, Placeholder<TString> categorical, Placeholder<TFloat32> image,
-                Operand<TFloat32> logits, Operand<TFloat32> probability) {
+                Operand<TFloat32> logits, Operand<TFloat32> probability, Operand<TBool> training,
+                Operand<TInt64> step, List<Variable<TFloat32>> penalized) {
     }
 
     private final Ops tf;
@@ -55,7 +58,7 @@ final class CtrNetwork {
         this.weights = weights;
     }
 
-    /** Builds the forward graph with seeded initializers, for training. */
+    /** Builds the forward graph with seeded initializers and a training flag, for training. */
     static Ends buildForTraining(Ops tf, ModelDefinition definition) {
         return new CtrNetwork(tf, definition, Weights.forTraining(tf, definition.hyperparameters().seed())).build();
     }
@@ -67,88 +70,44 @@ final class CtrNetwork {
 
     private Ends build() {
         Hyperparameters hp = definition.hyperparameters();
-        List<Operand<TFloat32>> parts = new ArrayList<>();
-        List<Long> widths = new ArrayList<>();
+        Recipe recipe = definition.recipe();
+        NetworkInputs inputs = new NetworkInputs(tf, definition);
         Placeholder<TFloat32> numeric = null;
         Placeholder<TString> categorical = null;
         Placeholder<TFloat32> image = null;
+        Operand<TFloat32> numericFeatures = null;
+        Operand<TInt64> hashed = null;
         if (definition.readsNumeric()) {
             int columns = definition.features().numeric().size();
             numeric = tf.withName(NUMERIC).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, columns)));
-            parts.add(normalised(numeric));
-            widths.add((long) columns);
+            numericFeatures = inputs.numeric(numeric);
         }
         if (definition.readsCategorical()) {
             int columns = definition.features().categorical().size();
             categorical = tf.withName(CATEGORICAL).placeholder(TString.class, Placeholder.shape(Shape.of(-1, columns)));
-            parts.add(embedded(categorical, columns));
-            widths.add((long) columns * hp.embeddingSize());
+            hashed = inputs.hashed(categorical, hp.hashBuckets());
         }
         if (definition.readsImage()) {
             int side = hp.imageSize();
             image = tf.withName(IMAGE).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, side, side, 3)));
-            parts.add(imageTower(image));
-            widths.add((long) hp.hiddenUnits().get(0));
         }
-        Operand<TFloat32> x = parts.size() == 1 ? parts.get(0) : tf.concat(parts, tf.constant(1));
-        long width = widths.stream().mapToLong(Long::longValue).sum();
-        int layer = 1;
-        for (int units : hp.hiddenUnits()) {
-            x = denseRelu("hidden" + layer++, x, width, units);
-            width = units;
+        Operand<TBool> training = weights.training()
+                ? tf.withName(TRAINING).placeholderWithDefault(tf.constant(false), Shape.scalar()) : null;
+        Operand<TInt64> step = weights.training()
+                ? tf.withName(STEP).placeholderWithDefault(tf.constant(0L), Shape.scalar()) : null;
+        Operand<TFloat32> logits = null;
+        if (recipe.hasWide() && (numeric != null || categorical != null)) {
+            logits = new WidePart(tf, weights, definition).logit(numericFeatures, inputs.numericWidth(), categorical, hashed);
         }
-        // The logit layer: Glorot weights, and a bias that starts at the base rate's log-odds (see LabelPrior).
-        Variable<TFloat32> logitWeights = weights.create("logit_w", Shape.of(width, 1), Weights.Start.GLOROT);
+        if (recipe.hasDeep()) {
+            Operand<TFloat32> deep = new DeepTower(tf, weights, definition, training, step)
+                    .logit(numericFeatures, inputs.numericWidth(), hashed, image);
+            logits = logits == null ? deep : tf.math.add(logits, deep);
+        }
+        // The bias starts at the base rate's log-odds (see LabelPrior).
         Variable<TFloat32> logitBias = weights.constant("logit_b", Shape.of(1), definition.labelPrior().logit());
-        Operand<TFloat32> logits = tf.math.add(tf.linalg.matMul(x, logitWeights), logitBias);
+        logits = tf.math.add(logits, logitBias);
         Operand<TFloat32> probability = tf.withName(PROBABILITY).math.sigmoid(logits);
-        return new Ends(numeric, categorical, image, logits, probability);
-    }
-
-    /** (x - mean) / std, then NaN (missing) to 0, the mean. */
-    private Operand<TFloat32> normalised(Operand<TFloat32> raw) {
-        NumericStats stats = definition.numericStats();
-        Operand<TFloat32> scaled = tf.math.div(tf.math.sub(raw, tf.constant(stats.means())), tf.constant(stats.stds()));
-        return tf.select(tf.math.isNan(scaled), tf.zerosLike(scaled), scaled);
-    }
-
-    private Operand<TFloat32> embedded(Operand<TString> raw, int columns) {
-        Hyperparameters hp = definition.hyperparameters();
-        long buckets = hp.hashBuckets();
-        long[] offsets = new long[columns];
-        Arrays.setAll(offsets, j -> j * buckets);
-        Operand<TInt64> rows = tf.math.add(tf.strings.toHashBucketFast(raw, buckets), tf.constant(offsets));
-        Variable<TFloat32> table = weights.create("categorical_embeddings",
-                Shape.of(columns * buckets, hp.embeddingSize()), Weights.Start.SMALL_UNIFORM);
-        Operand<TFloat32> vectors = tf.gather(table, rows, tf.constant(0));
-        return tf.reshape(vectors, tf.constant(new long[] {-1, (long) columns * hp.embeddingSize()}));
-    }
-
-    private Operand<TFloat32> imageTower(Operand<TFloat32> pixels) {
-        Hyperparameters hp = definition.hyperparameters();
-        int filters = hp.convFilters();
-        Operand<TFloat32> x = tf.math.sub(tf.math.mul(pixels, tf.constant(PIXEL_SCALE)), tf.constant(1f));
-        x = convBlock("conv1", x, 3, filters);
-        x = convBlock("conv2", x, filters, 2 * filters);
-        long side = hp.imageSize() / 2 / 2;
-        long flat = side * side * 2 * filters;
-        x = tf.reshape(x, tf.constant(new long[] {-1, flat}));
-        return denseRelu("image_dense", x, flat, hp.hiddenUnits().get(0));
-    }
-
-    /** 3x3 convolution (same padding) + bias + ReLU + 2x2 max pooling. */
-    private Operand<TFloat32> convBlock(String name, Operand<TFloat32> x, int in, int out) {
-        Variable<TFloat32> kernel = weights.create(name + "_w", Shape.of(3, 3, in, out), Weights.Start.HE);
-        Variable<TFloat32> bias = weights.create(name + "_b", Shape.of(out), Weights.Start.ZEROS);
-        Operand<TFloat32> conv = tf.nn.conv2d(x, kernel, List.of(1L, 1L, 1L, 1L), "SAME");
-        Operand<TFloat32> activated = tf.nn.relu(tf.nn.biasAdd(conv, bias));
-        return tf.nn.maxPool(activated, tf.constant(new int[] {1, 2, 2, 1}), tf.constant(new int[] {1, 2, 2, 1}), "VALID");
-    }
-
-    /** A fully connected layer followed by ReLU. */
-    private Operand<TFloat32> denseRelu(String name, Operand<TFloat32> x, long in, int out) {
-        Variable<TFloat32> w = weights.create(name + "_w", Shape.of(in, out), Weights.Start.HE);
-        Variable<TFloat32> b = weights.create(name + "_b", Shape.of(out), Weights.Start.ZEROS);
-        return tf.nn.relu(tf.math.add(tf.linalg.matMul(x, w), b));
+        return new Ends(numeric, categorical, image, logits, probability, training, step, weights.penalized());
     }
 }

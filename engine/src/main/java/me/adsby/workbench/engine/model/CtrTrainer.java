@@ -14,19 +14,24 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.types.TBool;
+import org.tensorflow.types.TInt64;
 import org.tensorflow.types.TFloat32;
 
 /**
  * A recipe's training graph in a session: trains on batches with Adam, scores batches, and checkpoints.
  *
  * <p>The loss is the sigmoid cross-entropy with logits, {@code max(x, 0) - x z + log(1 + exp(-|x|))},
- * averaged over the batch. Every initializer is seeded from {@link Hyperparameters#seed()} and the session
+ * averaged over the batch; Adam minimises it plus {@link Hyperparameters#l2()} times the sum of the squared
+ * weights, and the losses reported (training and validation) are the cross-entropy alone. Training steps feed
+ * the graph's training flag, so dropout acts there and never when scoring. Every initializer is seeded from {@link Hyperparameters#seed()} and the session
  * uses a fixed number of threads. Two trainers with the same definition and batches on 1 thread give the
  * same losses bit for bit. On several threads TensorFlow's CPU kernels may split a contraction differently
  * from one run to the next and round differently in the last bits (about 1 repeated run in 7 of the demo's
  * tabular recipe on 2 threads; {@code TF_DETERMINISTIC_OPS=1} and one inter-op thread did not change that),
  * so such runs are close rather than identical. A checkpoint holds the weights and Adam's moments and step
- * counters, so a trainer restored from it continues as the saved one would.
+ * counters (and, in a {@code .steps} file beside it, the steps taken, which seed dropout), so a trainer restored
+ * from it continues as the saved one would.
  *
  * <p>Not thread-safe; one thread trains. Close it to free the native graph and session.
  */
@@ -39,6 +44,11 @@ public final class CtrTrainer implements AutoCloseable {
     private final Placeholder<TFloat32> labels;
     private final Operand<TFloat32> loss;
     private final Op minimize;
+    /** Training steps taken (restored with a checkpoint): seeds dropout, so a restored trainer continues exactly. */
+    private long steps;
+
+    /** The step count's file beside a checkpoint's {@code .index} and {@code .data-*} files. */
+    static final String STEPS_SUFFIX = ".steps";
 
     private CtrTrainer(ModelDefinition definition, Graph graph, int threads) {
         this.definition = definition;
@@ -47,7 +57,7 @@ public final class CtrTrainer implements AutoCloseable {
         this.ends = CtrNetwork.buildForTraining(tf, definition);
         this.labels = tf.withName(CtrNetwork.LABELS).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 1)));
         this.loss = sigmoidCrossEntropy(tf, ends.logits(), labels);
-        this.minimize = new Adam(graph, definition.hyperparameters().learningRate()).minimize(loss, "train");
+        this.minimize = new Adam(graph, definition.hyperparameters().learningRate()).minimize(objective(tf), "train");
         this.session = new Session(graph, SessionConfig.withThreads(threads));
     }
 
@@ -75,7 +85,11 @@ public final class CtrTrainer implements AutoCloseable {
     public float trainStep(Batch batch) {
         requireExamples(batch);
         try (BatchTensors tensors = tensors(batch, true);
-             Result result = feed(session.runner(), tensors).addTarget(minimize).fetch(loss).run()) {
+             TBool on = TBool.scalarOf(true);
+             TInt64 step = TInt64.scalarOf(steps);
+             Result result = feed(session.runner(), tensors).feed(ends.training(), on).feed(ends.step(), step)
+                     .addTarget(minimize).fetch(loss).run()) {
+            steps++;
             return ((TFloat32) result.get(0)).getFloat();
         }
     }
@@ -114,6 +128,11 @@ public final class CtrTrainer implements AutoCloseable {
             throw new UncheckedIOException("Cannot create the checkpoint folder of " + prefix, e);
         }
         session.save(prefix.toString());
+        try {
+            Files.writeString(Path.of(prefix + STEPS_SUFFIX), Long.toString(steps));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the step count beside the checkpoint " + prefix, e);
+        }
     }
 
     /** Replaces the weights and optimizer state with a checkpoint's. */
@@ -122,6 +141,12 @@ public final class CtrTrainer implements AutoCloseable {
             throw new IllegalArgumentException("No checkpoint at " + prefix + " (" + prefix + ".index is missing)");
         }
         session.restore(prefix.toString());
+        Path stepsFile = Path.of(prefix + STEPS_SUFFIX);
+        try {
+            steps = Files.exists(stepsFile) ? Long.parseLong(Files.readString(stepsFile).strip()) : 0L;
+        } catch (IOException | NumberFormatException e) {
+            throw new IllegalArgumentException("Cannot read the step count beside the checkpoint " + prefix + ": " + e, e);
+        }
     }
 
     @Override
@@ -161,6 +186,20 @@ public final class CtrTrainer implements AutoCloseable {
     }
 
     /** Mean over the batch of {@code max(x, 0) - x z + log1p(exp(-|x|))}, stable for any logit. */
+    /** The cross-entropy plus the L2 penalty, what Adam minimises. */
+    private Operand<TFloat32> objective(Ops tf) {
+        float l2 = definition.hyperparameters().l2();
+        if (l2 == 0f || ends.penalized().isEmpty()) {
+            return loss;
+        }
+        Operand<TFloat32> squares = null;
+        for (org.tensorflow.op.core.Variable<TFloat32> weight : ends.penalized()) {
+            Operand<TFloat32> sum = tf.math.mul(tf.nn.l2Loss(weight), tf.constant(2f));
+            squares = squares == null ? sum : tf.math.add(squares, sum);
+        }
+        return tf.withName("objective").math.add(loss, tf.math.mul(tf.constant(l2), squares));
+    }
+
     private static Operand<TFloat32> sigmoidCrossEntropy(Ops tf, Operand<TFloat32> logits, Operand<TFloat32> labels) {
         Operand<TFloat32> positivePart = tf.math.maximum(logits, tf.zerosLike(logits));
         Operand<TFloat32> softplus = tf.math.log1p(tf.math.exp(tf.math.neg(tf.math.abs(logits))));

@@ -20,12 +20,31 @@ import java.util.List;
  * @param convFilters   filters of the first convolution (the second has twice as many), 1..256
  * @param imageSize     the side of the square images, in pixels, 8..1,024 (must match the feature spec)
  * @param seed          seeds every initializer
- * @param patience      epochs without a better validation AUC before training stops, 1..10,000
+ * @param patience      epochs without a better validation metric before training stops, 1..10,000
+ * @param l2            the weight penalty: training minimises the mean log loss plus {@code l2} times the sum of
+ *                      the squared weights (not the biases), as Keras' {@code l2} regularizer; 0..10. For the
+ *                      logistic recipe, scikit-learn's {@code C} on {@code n} rows is {@code l2 = 1 / (2 C n)}.
+ * @param dropout       the share of the deep tower's inputs and hidden units dropped at each training step, in
+ *                      [0, 0.9); never at inference
  */
 public record Hyperparameters(int epochs, int batchSize, float learningRate, int embeddingSize, int hashBuckets,
-                              List<Integer> hiddenUnits, int convFilters, int imageSize, long seed, int patience) {
+                              List<Integer> hiddenUnits, int convFilters, int imageSize, long seed, int patience,
+                              float l2, float dropout) {
+
+    /** Without a weight penalty or dropout (as in runs made before they existed). */
+    public Hyperparameters(int epochs, int batchSize, float learningRate, int embeddingSize, int hashBuckets,
+                           List<Integer> hiddenUnits, int convFilters, int imageSize, long seed, int patience) {
+        this(epochs, batchSize, learningRate, embeddingSize, hashBuckets, hiddenUnits, convFilters, imageSize, seed,
+                patience, 0f, 0f);
+    }
 
     public Hyperparameters {
+        if (!(l2 >= 0f && l2 <= 10f)) {
+            throw new IllegalArgumentException("l2 must be between 0 and 10, was " + l2);
+        }
+        if (!(dropout >= 0f && dropout < 0.9f)) {
+            throw new IllegalArgumentException("dropout must be at least 0 and below 0.9, was " + dropout);
+        }
         hiddenUnits = List.copyOf(hiddenUnits);
         checkRange("epochs", epochs, 1, 10_000);
         checkRange("batchSize", batchSize, 1, 65_536);
@@ -48,39 +67,47 @@ public record Hyperparameters(int epochs, int batchSize, float learningRate, int
     /** Sensible values for a recipe on a 2-core CPU and a few thousand rows (see the class comment). */
     public static Hyperparameters defaults(Recipe recipe) {
         return switch (recipe) {
-            case TABULAR -> new Hyperparameters(30, 64, 3e-3f, 8, 1_024, List.of(64, 32), 16, 64, 42L, 4);
-            case IMAGE, MULTIMODAL -> new Hyperparameters(20, 64, 1e-3f, 8, 1_024, List.of(64, 32), 16, 64, 42L, 3);
+            case LOGISTIC -> new Hyperparameters(40, 64, 1e-2f, 8, 16_384, List.of(64), 16, 64, 42L, 3, 1e-3f, 0f);
+            case TABULAR -> new Hyperparameters(30, 64, 3e-3f, 8, 1_024, List.of(64, 32), 16, 64, 42L, 4, 1e-4f, 0.3f);
+            case IMAGE, MULTIMODAL -> new Hyperparameters(20, 64, 1e-3f, 8, 1_024, List.of(64, 32), 16, 64, 42L, 3, 1e-4f,
+                    0.2f);
         };
     }
 
     /** A copy with another number of epochs. */
     public Hyperparameters withEpochs(int newEpochs) {
         return new Hyperparameters(newEpochs, batchSize, learningRate, embeddingSize, hashBuckets, hiddenUnits,
-                convFilters, imageSize, seed, patience);
+                convFilters, imageSize, seed, patience, l2, dropout);
     }
 
     /** A copy with another learning rate. */
     public Hyperparameters withLearningRate(float newLearningRate) {
         return new Hyperparameters(epochs, batchSize, newLearningRate, embeddingSize, hashBuckets, hiddenUnits,
-                convFilters, imageSize, seed, patience);
+                convFilters, imageSize, seed, patience, l2, dropout);
     }
 
     /** A copy with another image size. */
     public Hyperparameters withImageSize(int newImageSize) {
         return new Hyperparameters(epochs, batchSize, learningRate, embeddingSize, hashBuckets, hiddenUnits,
-                convFilters, newImageSize, seed, patience);
+                convFilters, newImageSize, seed, patience, l2, dropout);
     }
 
     /** A copy with another seed. */
     public Hyperparameters withSeed(long newSeed) {
         return new Hyperparameters(epochs, batchSize, learningRate, embeddingSize, hashBuckets, hiddenUnits,
-                convFilters, imageSize, newSeed, patience);
+                convFilters, imageSize, newSeed, patience, l2, dropout);
+    }
+
+    /** A copy with another weight penalty and dropout. */
+    public Hyperparameters withRegularization(float newL2, float newDropout) {
+        return new Hyperparameters(epochs, batchSize, learningRate, embeddingSize, hashBuckets, hiddenUnits,
+                convFilters, imageSize, seed, patience, newL2, newDropout);
     }
 
     /** A copy with another patience. */
     public Hyperparameters withPatience(int newPatience) {
         return new Hyperparameters(epochs, batchSize, learningRate, embeddingSize, hashBuckets, hiddenUnits,
-                convFilters, imageSize, seed, newPatience);
+                convFilters, imageSize, seed, newPatience, l2, dropout);
     }
 
     private static void checkRange(String name, int value, int min, int max) {

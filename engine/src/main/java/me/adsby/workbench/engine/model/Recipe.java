@@ -2,28 +2,37 @@ package me.adsby.workbench.engine.model;
 
 /**
  * The network a run trains. Every recipe ends in one logit, a sigmoid probability and the mean sigmoid
- * cross-entropy over the batch; all preprocessing happens inside the graph, so serving sees raw features.
+ * cross-entropy over the batch (plus the L2 penalty of {@link Hyperparameters#l2()}); all preprocessing happens
+ * inside the graph, so serving sees raw features. The parts (see {@code CtrNetwork}):
  *
  * <ul>
- *   <li>{@link #TABULAR}: numeric features normalised with the training split's mean and standard deviation
- *       (a missing value becomes 0, the mean), categorical strings hashed into {@code hashBuckets} buckets per
- *       column and embedded, concatenated, then an MLP of {@code hiddenUnits}.</li>
- *   <li>{@link #IMAGE}: pixels scaled to -1..1, two blocks of 3x3 convolution + ReLU + 2x2 max pooling
- *       ({@code convFilters}, then twice as many), a dense layer, then the MLP.</li>
- *   <li>{@link #MULTIMODAL}: the tabular features and the image tower's dense layer concatenated, then the MLP.</li>
+ *   <li>the <b>wide</b> part, a linear model: each numeric feature transformed (standardised, or {@code log1p} then
+ *       standardised for heavy-tailed counts) with a missing-value indicator, each categorical column hashed into
+ *       {@code hashBuckets} one-hot buckets, and hashed crosses of pairs of categorical columns;</li>
+ *   <li>the <b>deep</b> tower: the transformed numerics and indicators, an embedding of each hashed categorical,
+ *       and for images two blocks of 3x3 convolution + ReLU + 2x2 max pooling and a dense layer, concatenated,
+ *       then an MLP of {@code hiddenUnits} with dropout.</li>
  * </ul>
+ *
+ * {@link #LOGISTIC} is the wide part alone, {@link #TABULAR} wide and deep over the tabular features, {@link #IMAGE}
+ * the deep tower over the image alone, and {@link #MULTIMODAL} wide and deep with the image in the deep tower.
  */
 public enum Recipe {
-    TABULAR(true, false),
-    IMAGE(false, true),
-    MULTIMODAL(true, true);
+    LOGISTIC(true, false, true, false),
+    TABULAR(true, false, true, true),
+    IMAGE(false, true, false, true),
+    MULTIMODAL(true, true, true, true);
 
     private final boolean tabular;
     private final boolean image;
+    private final boolean wide;
+    private final boolean deep;
 
-    Recipe(boolean tabular, boolean image) {
+    Recipe(boolean tabular, boolean image, boolean wide, boolean deep) {
         this.tabular = tabular;
         this.image = image;
+        this.wide = wide;
+        this.deep = deep;
     }
 
     /** Whether the network reads the numeric and categorical features. */
@@ -34,5 +43,15 @@ public enum Recipe {
     /** Whether the network reads the image. */
     public boolean usesImage() {
         return image;
+    }
+
+    /** Whether the network has the linear wide part. */
+    public boolean hasWide() {
+        return wide;
+    }
+
+    /** Whether the network has the deep tower. */
+    public boolean hasDeep() {
+        return deep;
     }
 }

@@ -31,8 +31,10 @@ final class Weights {
         GLOROT,
         /** Uniform in [-0.05, 0.05], for embedding tables. */
         SMALL_UNIFORM,
-        /** Zeros, for biases. */
-        ZEROS
+        /** Zeros, for biases (not penalised). */
+        ZEROS,
+        /** Zeros, for the wide part's weights (penalised): a linear model starts at the prior. */
+        WIDE
     }
 
     private static final long SEED_STRIDE = 1_000_003L;
@@ -40,6 +42,7 @@ final class Weights {
     private final Ops tf;
     private final boolean initialised;
     private final long seed;
+    private final java.util.List<Variable<TFloat32>> penalized = new java.util.ArrayList<>();
     private int created;
 
     private Weights(Ops tf, boolean initialised, long seed) {
@@ -58,14 +61,36 @@ final class Weights {
         return new Weights(tf, false, 0L);
     }
 
+    /** A variable; every one but the zero-started biases is a weight the L2 penalty counts. */
     Variable<TFloat32> create(String name, Shape shape, Start start) {
         long variableSeed = seed + SEED_STRIDE * ++created;
+        Variable<TFloat32> variable;
         if (!initialised) {
-            return tf.withName(name).variable(shape, TFloat32.class);
+            variable = tf.withName(name).variable(shape, TFloat32.class);
+        } else {
+            Ops init = tf.withInitScope();
+            Operand<TFloat32> value = initializer(start, variableSeed).call(init, init.constant(shape), TFloat32.class);
+            variable = tf.withName(name).variable(value);
         }
-        Ops init = tf.withInitScope();
-        Operand<TFloat32> value = initializer(start, variableSeed).call(init, init.constant(shape), TFloat32.class);
-        return tf.withName(name).variable(value);
+        if (start != Start.ZEROS) {
+            penalized.add(variable);
+        }
+        return variable;
+    }
+
+    /** The weights created so far that the L2 penalty counts (kernels, embeddings, the wide part's weights). */
+    java.util.List<Variable<TFloat32>> penalized() {
+        return java.util.List.copyOf(penalized);
+    }
+
+    /** A seed for a random op of the training graph (dropout), derived from the run's seed like the variables'. */
+    long nextSeed() {
+        return seed + SEED_STRIDE * ++created;
+    }
+
+    /** Whether this graph trains (initialised variables, dropout), rather than restores for inference. */
+    boolean training() {
+        return initialised;
     }
 
     /** A variable that starts at one value everywhere (for training; restored like the others). */
@@ -83,7 +108,7 @@ final class Weights {
             case HE -> new He<>(VarianceScaling.Distribution.TRUNCATED_NORMAL, variableSeed);
             case GLOROT -> new Glorot<>(VarianceScaling.Distribution.UNIFORM, variableSeed);
             case SMALL_UNIFORM -> new RandomUniform<>(-0.05, 0.05, variableSeed);
-            case ZEROS -> new Zeros<>();
+            case ZEROS, WIDE -> new Zeros<>();
         };
     }
 }

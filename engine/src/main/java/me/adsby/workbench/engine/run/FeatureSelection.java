@@ -34,12 +34,18 @@ public final class FeatureSelection {
     }
 
     public static FeatureSpec of(Schema schema, RunSpec spec) {
+        return of(schema, spec, java.util.Set.of());
+    }
+
+    /** As {@link #of(Schema, RunSpec)}, leaving out the columns in {@code dropped} (see {@link FeaturePlan}). */
+    public static FeatureSpec of(Schema schema, RunSpec spec, java.util.Set<String> dropped) {
         Recipe recipe = spec.recipe();
         List<String> numeric = new ArrayList<>();
         List<String> categorical = new ArrayList<>();
         if (recipe.usesTabular()) {
             for (ColumnSchema column : schema.columns()) {
-                if (column.role() != ColumnRole.FEATURE || spec.exclude().contains(column.name())) {
+                if (column.role() != ColumnRole.FEATURE || spec.exclude().contains(column.name())
+                        || dropped.contains(column.name())) {
                     continue;
                 }
                 if (column.type() == ColumnType.INTEGER || column.type() == ColumnType.FLOAT) {

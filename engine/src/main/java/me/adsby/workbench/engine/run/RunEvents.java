@@ -16,13 +16,15 @@ public final class RunEvents {
     public static final String PROGRESS = "progress";
     /** {@code {"train": n, "validation": n, "bad_rows": n, "missing_images": n, "cache_hit": b, "problems": [..]}} */
     public static final String PREPARED = "prepared";
-    /** {@code {"epoch", "train_loss", "val_loss", "val_auc", "val_accuracy", "examples", "examples_per_second", "best"}} */
+    /** {@code {"epoch", "train_loss", "val_loss", "val_auc", "val_pr_auc", "val_accuracy", "examples", "examples_per_second", "best"}} */
     public static final String EPOCH = "epoch";
+    /** {@code {"dataset": "...", "predictions": "...", "bad_rows": n, "metrics": {...}}}: the held-out test file, scored once */
+    public static final String TEST = "test";
     /** {@code {"kind": "model" | "predictions" | "metrics", "uri": "..."}} */
     public static final String ARTIFACT = "artifact";
 
     /** The metric keys an epoch event carries, as stored in the history. */
-    public static final String[] EPOCH_METRICS = {"train_loss", "val_loss", "val_auc", "val_accuracy",
+    public static final String[] EPOCH_METRICS = {"train_loss", "val_loss", "val_auc", "val_pr_auc", "val_accuracy",
         "examples_per_second"};
 
     private RunEvents() {
@@ -42,6 +44,7 @@ public final class RunEvents {
                 .put("train_loss", metrics.trainingLoss())
                 .put("val_loss", metrics.validationLoss())
                 .put("val_auc", metrics.validationAuc())
+                .put("val_pr_auc", metrics.validationPrAuc())
                 .put("val_accuracy", metrics.validationAccuracy())
                 .put("examples", metrics.trainingExamples())
                 .put("examples_per_second", metrics.examplesPerSecond())
@@ -55,7 +58,8 @@ public final class RunEvents {
     /** An epoch event back as metrics, with the checkpoint where that epoch was saved. */
     static EpochMetrics epochOf(JsonNode data, Path checkpoint) {
         return new EpochMetrics(data.get("epoch").asInt(), data.get("train_loss").asDouble(),
-                data.get("val_loss").asDouble(), number(data, "val_auc"), data.get("val_accuracy").asDouble(),
+                data.get("val_loss").asDouble(), number(data, "val_auc"), number(data, "val_pr_auc"),
+                data.get("val_accuracy").asDouble(),
                 data.get("examples").asLong(), data.get("examples_per_second").asDouble(), checkpoint,
                 data.get("best").asBoolean());
     }
@@ -67,9 +71,9 @@ public final class RunEvents {
     }
 
     static String describe(EpochMetrics metrics) {
-        return String.format(Locale.ROOT, "Epoch %d: train loss %.4f, validation loss %.4f, AUC %.4f, accuracy %.4f, "
-                        + "%.0f examples/s%s", metrics.epoch(), metrics.trainingLoss(), metrics.validationLoss(),
-                metrics.validationAuc(), metrics.validationAccuracy(), metrics.examplesPerSecond(),
+        return String.format(Locale.ROOT, "Epoch %d: train loss %.4f, validation loss %.4f, AUC %.4f, PR AUC %.4f, "
+                        + "accuracy %.4f, %.0f examples/s%s", metrics.epoch(), metrics.trainingLoss(), metrics.validationLoss(),
+                metrics.validationAuc(), metrics.validationPrAuc(), metrics.validationAccuracy(), metrics.examplesPerSecond(),
                 metrics.best() ? " (best so far)" : "");
     }
 }

@@ -15,7 +15,8 @@ import me.adsby.workbench.storage.history.RunHistory;
 import me.adsby.workbench.storage.history.RunStatus;
 
 /**
- * Carries a run's new events into the history: epoch metrics as metric points, state events as status moves,
+ * Carries a run's new events into the history: epoch metrics as metric points (and the best epoch's as the
+ * run's headline metrics), state events as status moves,
  * artifacts as artifact rows, and the last progress for the screens. Idempotent: it reads after the history's
  * watermark, and the points and the new watermark are stored in one transaction.
  */
@@ -37,28 +38,43 @@ final class RunIngestor {
         }
         List<MetricPoint> points = new ArrayList<>();
         List<JsonNode> states = new ArrayList<>();
+        int bestEpoch = 0;
+        Map<String, Double> bestMetrics = Map.of();
         for (RunEvent event : events) {
             switch (event.type()) {
                 case RunEvents.STATE -> states.add(event.data());
                 case RunEvents.EPOCH -> {
                     int epoch = event.data().get("epoch").asInt();
+                    Map<String, Double> values = new java.util.TreeMap<>();
                     for (String key : RunEvents.EPOCH_METRICS) {
                         double value = RunEvents.number(event.data(), key);
                         if (!Double.isNaN(value)) {
                             points.add(new MetricPoint(key, epoch, epoch, value, event.time()));
+                            values.put(key, value);
                         }
+                    }
+                    if (event.data().path("best").asBoolean(false)) {
+                        bestEpoch = epoch;
+                        bestMetrics = values;
                     }
                     progress.merge(runId, RunProgress.epoch(epoch), RunProgress::then);
                 }
                 case RunEvents.PROGRESS -> progress.merge(runId, RunProgress.of(event.data()), RunProgress::then);
-                case RunEvents.PREPARED -> progress.merge(runId, RunProgress.prepared(event.data()), RunProgress::then);
+                case RunEvents.PREPARED -> {
+                    progress.merge(runId, RunProgress.prepared(event.data()), RunProgress::then);
+                    history.putParams(runId, RunParams.ofPrepared(event.data()));
+                }
                 case RunEvents.ARTIFACT -> artifact(runId, store, event.data());
+                case RunEvents.TEST -> test(runId, event.data());
                 default -> { }
             }
         }
         // Metrics first (idempotent), then status moves, then the watermark: whoever sees a finished run sees
         // its metrics, and a crash in between only repeats steps that change nothing the second time.
         history.addMetrics(runId, points);
+        if (bestEpoch > 0) {
+            history.putBestEpoch(runId, bestEpoch, bestMetrics);
+        }
         states.forEach(state -> moveTo(runId, state));
         history.ingestEvents(runId, events.get(events.size() - 1).seq(), List.of());
         return true;
@@ -81,6 +97,17 @@ final class RunIngestor {
         }
         String error = data.hasNonNull("error") ? data.get("error").asText() : null;
         history.transition(runId, run.status(), target, error);
+    }
+
+    /** The test file's scores as an evaluation of the run, once (events read again after a crash add nothing). */
+    private void test(String runId, JsonNode data) {
+        String predictions = data.get("predictions").asText();
+        boolean known = history.record(runId).evaluations().stream().anyMatch(e -> predictions.equals(e.predictionsUri()));
+        if (!known) {
+            Map<String, Double> metrics = new java.util.TreeMap<>();
+            data.get("metrics").fields().forEachRemaining(entry -> metrics.put(entry.getKey(), entry.getValue().asDouble()));
+            history.addEvaluation(runId, data.get("dataset").asText(), predictions, metrics);
+        }
     }
 
     private void artifact(String runId, BlobStore store, JsonNode data) throws IOException {

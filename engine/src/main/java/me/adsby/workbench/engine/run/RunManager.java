@@ -109,13 +109,14 @@ public final class RunManager implements AutoCloseable {
         BlobUri dataset = BlobUri.parse(request.dataset());
         BlobStore datasetStore = stores.forUri(dataset);
         var object = datasetStore.stat(dataset).orElseThrow(() -> new IOException(dataset + ": no such file"));
+        RequestCheck.check(stores, request);
         Run run = history.createRun(new NewRun(request.displayName(), request.experiment(), request.target(),
                 home.runs().resolve(NewRun.RUN_ID).toString(), request.recipe().name().toLowerCase(java.util.Locale.ROOT),
                 params(request)));
         RunDirectory directory = directoryOf(run);
         new RunSpec(run.id(), run.name(), run.experiment(), dataset.toString(), request.label(), request.imageColumn(),
                 request.exclude(), request.recipe(), request.hyperparameters(), request.validationFraction(),
-                request.maxBadRows(), request.target().id(), VersionInfo.workbench())
+                request.maxBadRows(), request.target().id(), VersionInfo.workbench(), request.split(), request.selectBy().id())
                 .write(stores.forUri(directory.root()), directory);
         history.putProvenance(run.id(), new Provenance(dataset.toString(),
                 Map.of(dataset.toString(), Long.toString(object.generation())),
@@ -288,6 +289,12 @@ public final class RunManager implements AutoCloseable {
         params.put("seed", Long.toString(hp.seed()));
         params.put("patience", Integer.toString(hp.patience()));
         params.put("validation_fraction", Double.toString(request.validationFraction()));
+        params.put("split", request.split().describe());
+        params.put("split_seed", Long.toString(request.split().seed()));
+        params.put("select_by", request.selectBy().id());
+        if (request.split().testData() != null) {
+            params.put("test_data", request.split().testData());
+        }
         if (!request.exclude().isEmpty()) {
             params.put("exclude", String.join(",", request.exclude()));
         }

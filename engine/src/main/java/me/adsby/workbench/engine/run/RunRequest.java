@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import me.adsby.workbench.engine.model.Hyperparameters;
 import me.adsby.workbench.engine.model.Recipe;
+import me.adsby.workbench.engine.train.SelectionMetric;
 import me.adsby.workbench.storage.settings.TrainingTarget;
 
 /**
@@ -13,10 +14,12 @@ import me.adsby.workbench.storage.settings.TrainingTarget;
  * @param experiment  the experiment, or null for the default one
  * @param imageColumn the image column, or null for the schema's
  * @param maxBadRows  bad rows skipped and counted before the run fails
+ * @param split       how validation and test examples are chosen
+ * @param selectBy    the validation metric that chooses the exported epoch
  */
 public record RunRequest(String name, String experiment, String dataset, String label, String imageColumn,
-        List<String> exclude, Recipe recipe, Hyperparameters hyperparameters, double validationFraction,
-        long maxBadRows, TrainingTarget target) {
+        List<String> exclude, Recipe recipe, Hyperparameters hyperparameters, SplitPlan split,
+        long maxBadRows, TrainingTarget target, SelectionMetric selectBy) {
 
     public static final double DEFAULT_VALIDATION_FRACTION = 0.2;
 
@@ -26,7 +29,14 @@ public record RunRequest(String name, String experiment, String dataset, String 
         Objects.requireNonNull(recipe, "recipe");
         Objects.requireNonNull(hyperparameters, "hyperparameters");
         Objects.requireNonNull(target, "target");
+        split = split == null ? SplitPlan.defaults() : split;
+        selectBy = selectBy == null ? SelectionMetric.LOG_LOSS : selectBy;
         exclude = exclude == null ? List.of() : List.copyOf(exclude);
+    }
+
+    /** The request's validation fraction (0 with a validation file). */
+    public double validationFraction() {
+        return split.validationFraction();
     }
 
     /** The name to show: the given one, or the recipe and the dataset's file name. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import me.adsby.workbench.engine.model.Hyperparameters;
 import me.adsby.workbench.engine.model.Recipe;
+import me.adsby.workbench.engine.train.SelectionMetric;
 import me.adsby.workbench.storage.blob.BlobStore;
 import me.adsby.workbench.storage.blob.WriteCondition;
 
@@ -24,16 +25,20 @@ import me.adsby.workbench.storage.blob.WriteCondition;
  * @param label            the label column
  * @param imageColumn      the image column, or null to take the schema's
  * @param exclude          columns not to use as features
- * @param recipe           tabular, image or multimodal
+ * @param recipe           logistic, tabular, image or multimodal
  * @param hyperparameters  the network's size and training settings (the seed among them)
- * @param validationFraction the share of rows held out for validation, by a hash of the row number
+ * @param validationFraction the share of rows held out for validation (as in {@code split})
  * @param maxBadRows       bad rows skipped and counted before the run fails; 0 fails at the first
  * @param target           where it trains: {@code local-cpu} or {@code local-gpu}
  * @param workbenchVersion the Workbench that created it
+ * @param split            how validation (and test) examples are chosen; null in runs made before splits had
+ *                         kinds (they split by a hash of the row number with the model's seed)
+ * @param selectBy         the validation metric that chooses the exported epoch ({@link SelectionMetric#id()});
+ *                         null in older runs, which chose by AUC
  */
 public record RunSpec(String runId, String name, String experiment, String dataset, String label, String imageColumn,
         List<String> exclude, Recipe recipe, Hyperparameters hyperparameters, double validationFraction, long maxBadRows,
-        String target, String workbenchVersion) {
+        String target, String workbenchVersion, SplitPlan split, String selectBy) {
 
     static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -44,12 +49,19 @@ public record RunSpec(String runId, String name, String experiment, String datas
         Objects.requireNonNull(recipe, "recipe");
         Objects.requireNonNull(hyperparameters, "hyperparameters");
         exclude = exclude == null ? List.of() : List.copyOf(exclude);
-        if (!(validationFraction > 0 && validationFraction < 1)) {
-            throw new IllegalArgumentException("validationFraction must be between 0 and 1, was " + validationFraction);
+        boolean validationFile = split != null && split.validationData() != null;
+        if (!(validationFraction >= 0 && validationFraction < 1) || (validationFraction == 0 && !validationFile)) {
+            throw new IllegalArgumentException("validationFraction must be between 0 and 1 (0 only with a validation file), was "
+                    + validationFraction);
         }
         if (maxBadRows < 0) {
             throw new IllegalArgumentException("maxBadRows must be >= 0, was " + maxBadRows);
         }
+    }
+
+    /** The selection metric: the spec's, or AUC for runs that predate the choice. */
+    public SelectionMetric selection() {
+        return selectBy == null ? SelectionMetric.AUC : SelectionMetric.fromId(selectBy);
     }
 
     /** Writes {@code spec.json}, only if the run directory has none: a spec is never rewritten. */

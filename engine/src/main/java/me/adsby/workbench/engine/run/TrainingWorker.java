@@ -12,10 +12,8 @@ import me.adsby.workbench.engine.input.Batch;
 import me.adsby.workbench.engine.input.BadInputException;
 import me.adsby.workbench.engine.input.CloseableIterator;
 import me.adsby.workbench.engine.input.FeatureSpec;
-import me.adsby.workbench.engine.input.InputPipeline;
 import me.adsby.workbench.engine.input.PreparedDataset;
 import me.adsby.workbench.engine.input.Split;
-import me.adsby.workbench.engine.input.SplitSettings;
 import me.adsby.workbench.engine.model.CtrTrainer;
 import me.adsby.workbench.engine.model.LabelPrior;
 import me.adsby.workbench.engine.model.ModelDefinition;
@@ -31,6 +29,8 @@ import me.adsby.workbench.storage.blob.BlobUri;
 import me.adsby.workbench.storage.dataset.Datasets;
 import me.adsby.workbench.storage.dataset.ErrorPolicy;
 import me.adsby.workbench.storage.dataset.schema.Schema;
+import me.adsby.workbench.storage.dataset.stats.DatasetStatistics;
+import me.adsby.workbench.storage.dataset.stats.StatisticsOptions;
 import me.adsby.workbench.storage.work.Cancellation;
 import me.adsby.workbench.storage.work.Failures;
 
@@ -113,29 +113,48 @@ public final class TrainingWorker {
         return cacheFolder.resolve("runs").resolve(spec.runId());
     }
 
-    private void train(RunSpec spec, BlobStore store, EventWriter events, Cancellation cancel,
-            List<EpochMetrics> previous) throws IOException {
+    /** The features a run chose, why it left others out, and the examples it prepared. */
+    private record Prepared(FeatureSpec features, FeaturePlan plan, TrainingSplits.Resolved splits) {
+    }
+
+    /** Reads the statistics, chooses the features and prepares the split: everything before the first epoch. */
+    private Prepared prepare(RunSpec spec, BlobStore store, EventWriter events, Cancellation cancel) throws IOException {
         BlobUri csv = BlobUri.parse(spec.dataset());
         Schema schema = FeatureSelection.withLabel(Datasets.inferSchema(stores.forUri(csv), csv), spec);
-        FeatureSpec features = FeatureSelection.of(schema, spec);
-        log.println("Features: numeric " + features.numeric() + ", categorical " + features.categorical()
-                + ", image " + features.image() + "; label " + features.label());
+        DatasetStatistics statistics = Datasets.statistics(stores.forUri(csv), csv, schema, StatisticsOptions.defaults(),
+                new EventProgress(events, "statistics", clock), cancel);
+        FeaturePlan plan = FeaturePlan.of(statistics, schema, spec.label());
+        plan.dropped().forEach((column, why) -> log.println("Left out of the model: " + column + ": " + why + "."));
+        FeatureSpec features = FeatureSelection.of(schema, spec, plan.dropped().keySet());
+        log.println("Features: numeric " + features.numeric() + " (log1p: " + plan.log1p() + "), categorical "
+                + features.categorical() + ", image " + features.image() + "; label " + features.label());
         RunFeatures.write(store, directory, features);
-        PreparedDataset data = new InputPipeline().prepare(stores, csv, schema, features,
-                new SplitSettings(null, spec.validationFraction(), spec.hyperparameters().seed()),
-                ErrorPolicy.stopAfter(spec.maxBadRows() + 1), cacheFolder.resolve("prepared"),
-                new EventProgress(events, "prepare", clock), cancel);
-        events.append(RunEvents.PREPARED, prepared(events, data));
+        TrainingSplits.Resolved splits = new TrainingSplits(stores, cacheFolder.resolve("prepared"),
+                ErrorPolicy.stopAfter(spec.maxBadRows() + 1), new EventProgress(events, "prepare", clock), cancel, log)
+                .prepare(spec, schema, features);
+        return new Prepared(features, plan, splits);
+    }
+
+    private void train(RunSpec spec, BlobStore store, EventWriter events, Cancellation cancel,
+            List<EpochMetrics> previous) throws IOException {
+        Prepared prepared = prepare(spec, store, events, cancel);
+        FeatureSpec features = prepared.features();
+        TrainingSplits.Resolved splits = prepared.splits();
+        PreparedDataset data = splits.train();
+        long validationSize = splits.validation().size(splits.validationSplit());
+        events.append(RunEvents.PREPARED, prepared(events, prepared, validationSize));
         events.flush();
-        log.println("Prepared " + data.trainSize() + " training and " + data.validationSize() + " validation examples"
-                + (data.cacheHit() ? " (from the cache)" : "") + "; " + data.badRows() + " bad rows skipped.");
-        if (data.trainSize() == 0 || data.validationSize() == 0) {
-            throw new IllegalArgumentException("the dataset leaves " + data.trainSize() + " training and "
-                    + data.validationSize() + " validation examples; both need at least one");
+        log.println("Split " + splits.description() + ": " + data.trainSize() + " training and " + validationSize
+                + " validation examples" + (data.cacheHit() ? " (from the cache)" : "") + "; " + data.badRows()
+                + " bad rows skipped.");
+        if (data.trainSize() == 0 || validationSize == 0) {
+            throw new IllegalArgumentException("the split " + splits.description() + " leaves " + data.trainSize()
+                    + " training and " + validationSize + " validation examples; both need at least one");
         }
 
         ModelDefinition definition = new ModelDefinition(spec.recipe(), features, spec.hyperparameters(),
-                NumericStats.of(data.numericStatistics()), LabelPrior.of(data.trainPositives(), data.trainSize()));
+                NumericStats.of(data.numericStatistics(), prepared.plan().log1p()),
+                LabelPrior.of(data.trainPositives(), data.trainSize()));
         RunFiles files = new RunFiles(store, scratch(spec));
         Path checkpoints = files.local(directory.checkpoints(), "checkpoints");
         if (!previous.isEmpty()) {
@@ -158,25 +177,42 @@ public final class TrainingWorker {
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
-            }, cancel);
+            }, cancel, spec.selection());
             result = loop.resume(previous,
                     () -> iterable(data, Split.TRAIN, batchSize, ++epoch[0]),
-                    () -> iterable(data, Split.VALIDATION, batchSize, 0));
+                    () -> iterable(splits.validation(), splits.validationSplit(), batchSize, 0));
         }
-        log.println("Best epoch " + result.bestEpoch() + ": validation AUC " + result.best().validationAuc());
+        log.println("Best epoch " + result.bestEpoch() + " by validation " + spec.selection().id() + ": log loss "
+                + result.best().validationLoss() + ", AUC " + result.best().validationAuc());
 
         Path model = files.local(directory.model(), "model");
         ModelExporter.export(definition, result.bestCheckpoint(), model);
         files.upload(model, directory.model());
         events.append(RunEvents.ARTIFACT, RunEvents.artifact(events, "model", directory.model()));
-        new ValidationScores(store, directory, log).write(model, data, features, batchSize, events);
+        new ValidationScores(store, directory, log).write(model, splits.validation(), splits.validationSplit(), features,
+                batchSize, events);
+        if (spec.split() != null && spec.split().testData() != null) {
+            events.flush();
+            new TestScores(stores, cacheFolder, clock, log).write(model, features, directory,
+                    BlobUri.parse(spec.split().testData()), spec.maxBadRows(), events,
+                    new EventProgress(events, "test", clock), cancel);
+        }
         events.flush();
     }
 
-    private ObjectNode prepared(EventWriter events, PreparedDataset data) {
+    private ObjectNode prepared(EventWriter events, Prepared prepared, long validationSize) {
+        TrainingSplits.Resolved splits = prepared.splits();
+        PreparedDataset data = splits.train();
         ObjectNode json = events.data();
+        ObjectNode dropped = json.putObject("dropped_columns");
+        prepared.plan().dropped().forEach(dropped::put);
+        ArrayNode log1p = json.putArray("log1p");
+        prepared.plan().log1p().forEach(log1p::add);
+        json.put("split", splits.description());
         json.put("train", data.trainSize());
-        json.put("validation", data.validationSize());
+        json.put("validation", validationSize);
+        ArrayNode notices = json.putArray("notices");
+        splits.notices().forEach(notices::add);
         json.put("bad_rows", data.badRows());
         json.put("missing_images", data.missingImages());
         json.put("cache_hit", data.cacheHit());

@@ -40,7 +40,7 @@ final class ValidationScores {
         this.log = log;
     }
 
-    void write(Path model, PreparedDataset data, FeatureSpec features, int batchSize, EventWriter events)
+    void write(Path model, PreparedDataset data, Split split, FeatureSpec features, int batchSize, EventWriter events)
             throws IOException {
         List<Float> scores = new ArrayList<>();
         List<Float> labels = new ArrayList<>();
@@ -51,7 +51,7 @@ final class ValidationScores {
         try (ServingModel serving = ServingModel.load(model);
                 CSVPrinter printer = new CSVPrinter(csv, CSVFormat.DEFAULT.builder().setRecordSeparator('\n')
                         .setHeader(header.toArray(String[]::new)).get())) {
-            for (Batch batch : TrainingWorker.iterable(data, Split.VALIDATION, batchSize, 0)) {
+            for (Batch batch : TrainingWorker.iterable(data, split, batchSize, 0)) {
                 float[] predicted = serving.predict(batch);
                 for (int i = 0; i < batch.size(); i++) {
                     List<Object> row = new ArrayList<>(List.of(batch.rows()[i], (int) batch.labels()[i], predicted[i]));

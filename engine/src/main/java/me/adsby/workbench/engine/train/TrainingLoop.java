@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import me.adsby.workbench.engine.eval.Metrics;
+import me.adsby.workbench.engine.eval.Predictions;
 import me.adsby.workbench.engine.input.Batch;
 import me.adsby.workbench.engine.model.BatchScores;
 import me.adsby.workbench.engine.model.BinaryMetrics;
@@ -14,10 +16,10 @@ import me.adsby.workbench.engine.model.NonFiniteLossException;
 import me.adsby.workbench.storage.work.Cancellation;
 
 /**
- * Trains a {@link CtrTrainer} epoch by epoch: trains on every training batch, validates (loss, exact ROC AUC,
- * accuracy at 0.5), checkpoints to {@code <checkpoints>/epoch-NNNN/model}, reports to the listener, and stops
- * early after {@link Hyperparameters#patience()} epochs without a higher validation AUC. The best epoch's
- * checkpoint is the one to export.
+ * Trains a {@link CtrTrainer} epoch by epoch: trains on every training batch, validates (log loss, exact ROC
+ * AUC, average precision, accuracy at 0.5), checkpoints to {@code <checkpoints>/epoch-NNNN/model}, reports to the
+ * listener, and stops early after {@link Hyperparameters#patience()} epochs without a better value of the
+ * {@link SelectionMetric}. The best epoch by that metric (the first of equals) is the one to export.
  *
  * <p>Checks the cancellation before every batch (training and validation) and throws
  * {@link java.util.concurrent.CancellationException}; the checkpoints of finished epochs stay. Throws
@@ -29,18 +31,27 @@ public final class TrainingLoop {
     private final Path checkpoints;
     private final TrainingListener listener;
     private final Cancellation cancellation;
+    private final SelectionMetric selectBy;
+
+    /** As {@link #TrainingLoop(CtrTrainer, Path, TrainingListener, Cancellation, SelectionMetric)} by log loss. */
+    public TrainingLoop(CtrTrainer trainer, Path checkpoints, TrainingListener listener, Cancellation cancellation) {
+        this(trainer, checkpoints, listener, cancellation, SelectionMetric.LOG_LOSS);
+    }
 
     /**
      * @param trainer      the trainer, freshly created or restored
      * @param checkpoints  the folder for the epochs' checkpoints
      * @param listener     hears each epoch
      * @param cancellation asked between batches
+     * @param selectBy     chooses the best epoch, and what patience waits on
      */
-    public TrainingLoop(CtrTrainer trainer, Path checkpoints, TrainingListener listener, Cancellation cancellation) {
+    public TrainingLoop(CtrTrainer trainer, Path checkpoints, TrainingListener listener, Cancellation cancellation,
+            SelectionMetric selectBy) {
         this.trainer = Objects.requireNonNull(trainer, "trainer");
         this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.cancellation = Objects.requireNonNull(cancellation, "cancellation");
+        this.selectBy = Objects.requireNonNull(selectBy, "selectBy");
     }
 
     /** The checkpoint prefix of an epoch. */
@@ -68,11 +79,11 @@ public final class TrainingLoop {
         Hyperparameters hp = trainer.definition().hyperparameters();
         List<EpochMetrics> history = new ArrayList<>(previous);
         int bestEpoch = 0;
-        double bestAuc = Double.NaN;
+        double bestValue = Double.NaN;
         for (EpochMetrics done : previous) {
-            if (bestEpoch == 0 || done.validationAuc() > bestAuc) {
+            if (bestEpoch == 0 || selectBy.better(selectBy.of(done), bestValue)) {
                 bestEpoch = done.epoch();
-                bestAuc = done.validationAuc();
+                bestValue = selectBy.of(done);
             }
         }
         boolean stoppedEarly = !previous.isEmpty() && previous.size() - bestEpoch >= hp.patience()
@@ -82,13 +93,17 @@ public final class TrainingLoop {
             Validation validated = validate(validation.get());
             Path checkpoint = checkpointOf(checkpoints, epoch);
             trainer.save(checkpoint);
-            boolean best = bestEpoch == 0 || validated.auc() > bestAuc;
+            EpochMetrics metrics = new EpochMetrics(epoch, training.meanLoss(), validated.loss(), validated.auc(),
+                    validated.prAuc(), validated.accuracy(), training.examples(), training.examplesPerSecond(), checkpoint,
+                    false);
+            boolean best = bestEpoch == 0 || selectBy.better(selectBy.of(metrics), bestValue);
             if (best) {
                 bestEpoch = epoch;
-                bestAuc = validated.auc();
+                bestValue = selectBy.of(metrics);
+                metrics = new EpochMetrics(epoch, metrics.trainingLoss(), metrics.validationLoss(), metrics.validationAuc(),
+                        metrics.validationPrAuc(), metrics.validationAccuracy(), metrics.trainingExamples(),
+                        metrics.examplesPerSecond(), checkpoint, true);
             }
-            EpochMetrics metrics = new EpochMetrics(epoch, training.meanLoss(), validated.loss(), validated.auc(),
-                    validated.accuracy(), training.examples(), training.examplesPerSecond(), checkpoint, best);
             history.add(metrics);
             listener.epochFinished(metrics);
             if (epoch - bestEpoch >= hp.patience() && epoch < hp.epochs()) {
@@ -142,8 +157,15 @@ public final class TrainingLoop {
         }
         float[] allScores = flatten(scores, examples);
         float[] allLabels = flatten(labels, examples);
-        return new Validation(lossSum / examples, BinaryMetrics.rocAuc(allScores, allLabels),
-                BinaryMetrics.accuracy(allScores, allLabels));
+        double[] wide = new double[examples];
+        boolean[] positive = new boolean[examples];
+        for (int i = 0; i < examples; i++) {
+            wide[i] = allScores[i];
+            positive[i] = allLabels[i] > 0.5f;
+        }
+        Predictions predictions = Predictions.of(wide, positive);
+        return new Validation(lossSum / examples, Metrics.rocAuc(predictions).value(),
+                Metrics.averagePrecision(predictions).value(), BinaryMetrics.accuracy(allScores, allLabels));
     }
 
     private static float[] flatten(List<float[]> parts, int total) {
@@ -159,6 +181,6 @@ public final class TrainingLoop {
     private record EpochTraining(double meanLoss, long examples, double examplesPerSecond) {
     }
 
-    private record Validation(double loss, double auc, double accuracy) {
+    private record Validation(double loss, double auc, double prAuc, double accuracy) {
     }
 }

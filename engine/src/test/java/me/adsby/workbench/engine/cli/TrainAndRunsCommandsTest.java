@@ -45,14 +45,29 @@ class TrainAndRunsCommandsTest {
         String runId = trained.get("run_id").asText();
         assertThat(trained.get("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(trained.get("final_metrics").get("val_auc").asDouble()).isBetween(0.0, 1.0);
-        // Two epochs: the best is one of them, and its AUC is at least the last one's.
-        assertThat(trained.get("best_epoch").asLong()).isBetween(1L, 2L);
-        assertThat(trained.get("best_val_auc").asDouble())
-                .isGreaterThanOrEqualTo(trained.get("final_metrics").get("val_auc").asDouble());
+        // Two epochs chosen by validation log loss: the best is one of them, and its loss is at most the last one's.
+        long bestEpoch = trained.get("best_epoch").asLong();
+        assertThat(bestEpoch).isBetween(1L, 2L);
+        assertThat(trained.get("select_by").asText()).isEqualTo("log_loss");
+        JsonNode best = trained.get("best_metrics");
+        assertThat(best.get("val_loss").asDouble())
+                .isLessThanOrEqualTo(trained.get("final_metrics").get("val_loss").asDouble());
+        if (bestEpoch == 2) {
+            assertThat(best).isEqualTo(trained.get("final_metrics"));
+        }
+        // The demo's ad_id is unique: auto splits by row, and the resolved split and its counts are recorded.
+        JsonNode split = trained.get("split");
+        assertThat(split.get("requested").asText()).isEqualTo("auto");
+        assertThat(split.get("seed").asLong()).isEqualTo(42);
+        assertThat(split.get("train_rows").asLong() + split.get("validation_rows").asLong()).isEqualTo(300);
+        assertThat(trained.get("dropped_columns").isObject()).isTrue();
 
         assertThat(run("runs", "list", "--json")).isZero();
         assertThat(json().get("total").asLong()).isEqualTo(1);
-        assertThat(json().get("runs").get(0).get("experiment").asText()).isEqualTo("cli");
+        JsonNode listed = json().get("runs").get(0);
+        assertThat(listed.get("experiment").asText()).isEqualTo("cli");
+        assertThat(listed.get("best_epoch").asLong()).isEqualTo(bestEpoch);
+        assertThat(listed.get("best_metrics")).isEqualTo(best);
 
         assertThat(run("runs", "show", runId, "--json")).isZero();
         assertThat(json().get("params").get("epochs").asText()).isEqualTo("2");
@@ -80,7 +95,7 @@ class TrainAndRunsCommandsTest {
     void badTrainingArgumentsAreUsageErrorsThatSayWhy() {
         assertThat(run("train", "--data", demo.toString(), "--label", "clicked", "--recipe", "forest"))
                 .isEqualTo(WorkbenchCli.EXIT_USAGE);
-        assertThat(cli.err()).contains("--recipe must be tabular, image or multimodal, not 'forest'");
+        assertThat(cli.err()).contains("--recipe must be logistic, tabular, image or multimodal, not 'forest'");
 
         assertThat(run("train", "--data", demo.toString(), "--label", "clicked", "--epochs", "0"))
                 .isEqualTo(WorkbenchCli.EXIT_USAGE);
@@ -88,6 +103,24 @@ class TrainAndRunsCommandsTest {
 
         assertThat(run("runs", "show", "r-nope")).isEqualTo(WorkbenchCli.EXIT_FAILURE);
         assertThat(cli.err()).contains("r-nope");
+    }
+
+    @Test
+    void aRefusedSplitLeavesNoRunBehind() throws Exception {
+        assertThat(run("train", "--data", demo.toString(), "--label", "clicked", "--validation-fraction", "0"))
+                .isEqualTo(WorkbenchCli.EXIT_USAGE);
+        assertThat(cli.err()).contains("0 needs a validation file (--validation-data)");
+
+        assertThat(run("train", "--data", demo.toString(), "--label", "clicked", "--split", "group:campaign"))
+                .isNotZero();
+        assertThat(cli.err()).contains("has no column 'campaign'");
+
+        assertThat(run("train", "--data", demo.toString(), "--label", "clicked", "--split", "group"))
+                .isEqualTo(WorkbenchCli.EXIT_USAGE);
+        assertThat(cli.err()).contains("--split group:COLUMN");
+
+        assertThat(run("runs", "list", "--json")).isZero();
+        assertThat(json().get("total").asLong()).as("no phantom run").isZero();
     }
 
     private int run(String... args) {

@@ -66,7 +66,7 @@ class ModelExportTest {
                 assertThat(signature.outputNames()).containsExactly("probability");
                 assertThat(signature.getOutputs().get("probability").shape.asArray()).containsExactly(-1L, 1L);
                 List<String> expectedInputs = recipe == Recipe.IMAGE ? List.of("image")
-                        : recipe == Recipe.TABULAR ? List.of("numeric", "categorical") : List.of("numeric", "categorical", "image");
+                        : recipe.usesImage() ? List.of("numeric", "categorical", "image") : List.of("numeric", "categorical");
                 assertThat(signature.inputNames()).containsExactlyInAnyOrderElementsOf(expectedInputs);
                 if (recipe.usesImage()) {
                     assertThat(signature.getInputs().get("image").shape.asArray()).containsExactly(-1L, SIDE, SIDE, 3L);

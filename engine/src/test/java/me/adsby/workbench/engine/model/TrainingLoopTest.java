@@ -11,6 +11,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import me.adsby.workbench.engine.input.Batch;
 import me.adsby.workbench.engine.train.EpochMetrics;
+import me.adsby.workbench.engine.train.SelectionMetric;
 import me.adsby.workbench.engine.train.TrainingListener;
 import me.adsby.workbench.engine.train.TrainingLoop;
 import me.adsby.workbench.engine.train.TrainingResult;
@@ -31,14 +32,14 @@ class TrainingLoopTest {
     }
 
     @Test
-    void reportsEachEpochChecksPointsItAndKeepsTheBest() {
+    void reportsEachEpochChecksPointsItAndKeepsTheBestByTheChosenMetric() {
         SyntheticData.Examples training = SyntheticData.generate(640, BATCH, 51, 1f, 0f, 0);
         SyntheticData.Examples validation = SyntheticData.generate(300, BATCH, 52, 1f, 0f, 0);
         Hyperparameters hp = Hyperparameters.defaults(Recipe.TABULAR).withImageSize(16).withEpochs(3).withPatience(5);
         List<EpochMetrics> heard = new ArrayList<>();
         TrainingResult result;
         try (CtrTrainer trainer = CtrTrainer.create(tabular(training, hp), 2)) {
-            result = new TrainingLoop(trainer, temp, heard::add, Cancellation.NEVER)
+            result = new TrainingLoop(trainer, temp, heard::add, Cancellation.NEVER, SelectionMetric.AUC)
                     .run(training::batches, validation::batches);
         }
         assertThat(heard).containsExactlyElementsOf(result.epochs());
@@ -59,7 +60,7 @@ class TrainingLoopTest {
     }
 
     @Test
-    void stopsEarlyAfterPatienceEpochsWithoutABetterAuc() {
+    void byDefaultStopsEarlyAfterPatienceEpochsWithoutALowerValidationLogLoss() {
         SyntheticData.Examples training = SyntheticData.generate(256, BATCH, 53, 0f, 0f, 0);
         SyntheticData.Examples validation = SyntheticData.generate(256, BATCH, 54, 0f, 0f, 0);
         Hyperparameters hp = Hyperparameters.defaults(Recipe.TABULAR).withImageSize(16).withEpochs(40).withPatience(2);
@@ -72,9 +73,11 @@ class TrainingLoopTest {
         assertThat(result.epochs()).hasSize(result.bestEpoch() + 2);
         List<EpochMetrics> afterBest = result.epochs().subList(result.bestEpoch(), result.epochs().size());
         assertThat(afterBest).allSatisfy(epoch -> {
-            assertThat(epoch.validationAuc()).isLessThanOrEqualTo(result.best().validationAuc());
+            assertThat(epoch.validationLoss()).isGreaterThanOrEqualTo(result.best().validationLoss());
             assertThat(epoch.best()).isFalse();
         });
+        double lowest = result.epochs().stream().mapToDouble(EpochMetrics::validationLoss).min().orElseThrow();
+        assertThat(result.best().validationLoss()).isEqualTo(lowest);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package me.adsby.workbench.engine.run;
 
+import me.adsby.workbench.engine.train.SelectionMetric;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -44,12 +45,20 @@ class RunManagerTest {
     private static RunRequest request(int epochs) {
         Hyperparameters hp = Hyperparameters.defaults(Recipe.TABULAR).withEpochs(epochs).withPatience(epochs);
         return new RunRequest(null, "tests", demo.toString(), "clicked", null, List.of("ad_id"), Recipe.TABULAR, hp,
-                0.25, 0, TrainingTarget.LOCAL_CPU);
+                new SplitPlan("random", null, 0.25, 42L, null, null), 0, TrainingTarget.LOCAL_CPU, SelectionMetric.LOG_LOSS);
     }
 
     private RunManager manager(WorkbenchHome home, RunHistory history, BlobStores stores) {
         return new RunManager(home, history, stores, WorkerCommandLine.ofThisJvm(home.root(), List.of()), 1,
                 GpuProbe.ofThisMachine(), Clock.systemUTC());
+    }
+
+    private static boolean saysResumed(RunManager manager, String runId) {
+        try {
+            return manager.logTail(runId, 200).stream().anyMatch(line -> line.startsWith("Resumed after epoch "));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Run waitFor(RunHistory history, String runId, Predicate<Run> condition) throws InterruptedException {
@@ -109,7 +118,9 @@ class RunManagerTest {
             long epochsBefore = history.series(List.of(run.id()), List.of("val_auc")).get(0).points().size();
 
             manager.resume(run.id());
-            waitFor(history, run.id(), r -> r.status() == RunStatus.RUNNING);
+            // The resumed worker reads the statistics and the prepared cache before it restores the checkpoint;
+            // cancel once it says it resumed.
+            waitFor(history, run.id(), r -> r.status().isStopped() || saysResumed(manager, r.id()));
             manager.cancel(run.id());
             Run cancelled = waitFor(history, run.id(), r -> r.status().isStopped());
 

@@ -238,7 +238,7 @@ public final class RunHistory implements AutoCloseable {
         return database.read("reading run " + runId, c -> new RunRecord(RunStore.require(c, runId),
                 DetailsStore.params(c, runId), DetailsStore.tags(c, runId), DetailsStore.provenance(c, runId),
                 DetailsStore.artifacts(c, runId), DetailsStore.evaluations(c, runId), MetricStore.finals(c, runId),
-                MetricStore.watermark(c, runId)));
+                BestMetricStore.read(c, runId), MetricStore.watermark(c, runId)));
     }
 
     // Metrics
@@ -251,6 +251,18 @@ public final class RunHistory implements AutoCloseable {
         database.write("storing " + points.size() + " metric points of run " + runId, c -> {
             RunStore.requireExists(c, runId);
             MetricStore.add(c, runId, points);
+            return null;
+        });
+    }
+
+    /**
+     * Makes {@code epoch} the run's best epoch, with its metrics (the exported model's), unless a later epoch is
+     * its best already: the best epoch never moves back, so ingesting events twice changes nothing.
+     */
+    public void putBestEpoch(String runId, int epoch, Map<String, Double> metrics) {
+        database.write("storing the best epoch of run " + runId, c -> {
+            RunStore.requireExists(c, runId);
+            BestMetricStore.put(c, runId, epoch, metrics);
             return null;
         });
     }

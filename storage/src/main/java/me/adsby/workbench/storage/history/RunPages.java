@@ -14,7 +14,7 @@ import java.util.TreeMap;
 
 /**
  * The runs table's pages: one query for the page's runs (filters, sort, OFFSET/FETCH), one count, then the
- * params and final metrics of just those runs by primary key. Final metrics come from {@code final_metrics},
+ * params, final metrics and best-epoch metrics of just those runs by primary key. Final metrics come from {@code final_metrics},
  * kept as points arrive, so a page never reads metric points.
  */
 final class RunPages {
@@ -31,9 +31,11 @@ final class RunPages {
                 "SELECT run_id, param_key, param_value FROM params WHERE run_id IN ", ResultSet::getString);
         Map<String, Map<String, Double>> finals = children(connection, runs,
                 "SELECT run_id, metric_key, metric_val FROM final_metrics WHERE run_id IN ", ResultSet::getDouble);
+        Map<String, BestEpoch> best = BestMetricStore.read(connection, runs.stream().map(Run::id).toList());
         List<RunRow> rows = new ArrayList<>(runs.size());
         for (Run run : runs) {
-            rows.add(new RunRow(run, params.getOrDefault(run.id(), Map.of()), finals.getOrDefault(run.id(), Map.of())));
+            rows.add(new RunRow(run, params.getOrDefault(run.id(), Map.of()), finals.getOrDefault(run.id(), Map.of()),
+                    java.util.Optional.ofNullable(best.get(run.id()))));
         }
         return new RunPage(rows, query.offset(), total);
     }
@@ -80,6 +82,10 @@ final class RunPages {
             case STATUS -> order = statusOrder() + direction;
             case FINAL_METRIC -> {
                 join = " LEFT JOIN final_metrics m ON m.run_id = r.id AND m.metric_key = ?";
+                order = "m.metric_val" + direction + " NULLS LAST";
+            }
+            case BEST_METRIC -> {
+                join = " LEFT JOIN best_metrics m ON m.run_id = r.id AND m.metric_key = ?";
                 order = "m.metric_val" + direction + " NULLS LAST";
             }
             default -> order = "r.created" + direction + ", r.id" + direction;

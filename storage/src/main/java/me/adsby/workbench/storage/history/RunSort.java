@@ -4,9 +4,10 @@ import java.util.Objects;
 
 /**
  * The order of the runs table: by a column, ascending or descending. Ties go newest first (then by id), and runs
- * without the sorted final metric come last in either direction.
+ * without the sorted metric come last in either direction.
  *
- * @param metricKey the metric whose final value is sorted on; only with {@link By#FINAL_METRIC}
+ * @param metricKey the metric whose value is sorted on; only with {@link By#FINAL_METRIC} (the last epoch's) and
+ *                  {@link By#BEST_METRIC} (the best epoch's, the exported model's)
  */
 public record RunSort(By by, String metricKey, boolean descending) {
 
@@ -15,15 +16,17 @@ public record RunSort(By by, String metricKey, boolean descending) {
         CREATED,
         NAME,
         STATUS,
-        FINAL_METRIC
+        FINAL_METRIC,
+        BEST_METRIC
     }
 
     public RunSort {
         Objects.requireNonNull(by, "by");
-        if (by == By.FINAL_METRIC && (metricKey == null || metricKey.isBlank())) {
-            throw new IllegalArgumentException("sorting by a final metric needs the metric's key");
+        boolean byMetric = by == By.FINAL_METRIC || by == By.BEST_METRIC;
+        if (byMetric && (metricKey == null || metricKey.isBlank())) {
+            throw new IllegalArgumentException("sorting by a metric needs the metric's key");
         }
-        if (by != By.FINAL_METRIC) {
+        if (!byMetric) {
             metricKey = null;
         }
     }
@@ -39,5 +42,10 @@ public record RunSort(By by, String metricKey, boolean descending) {
 
     public static RunSort finalMetric(String key, boolean descending) {
         return new RunSort(By.FINAL_METRIC, key, descending);
+    }
+
+    /** By the best epoch's value of a metric: the exported model's. */
+    public static RunSort bestMetric(String key, boolean descending) {
+        return new RunSort(By.BEST_METRIC, key, descending);
     }
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MigrationsTest {
 
     /** The number of the newest file in src/main/resources/db/history. */
-    private static final int LATEST = 3;
+    private static final int LATEST = 4;
 
     @TempDir
     Path home;
@@ -33,7 +33,7 @@ class MigrationsTest {
             assertThat(history.migrationsApplied()).isEqualTo(LATEST);
             assertThat(tables(history)).contains("EXPERIMENTS", "RUNS", "PARAMS", "TAGS", "PROVENANCE", "PROVENANCE_OBJECTS",
                     "METRIC_POINTS", "FINAL_METRICS", "ARTIFACTS", "EVALUATIONS", "EVALUATION_METRICS", "EVENT_WATERMARKS",
-                    "REGISTRY_MODELS", "REGISTRY_VERSIONS", "REGISTRY_LABELS", "REGISTRY_AUDIT",
+                    "REGISTRY_MODELS", "REGISTRY_VERSIONS", "REGISTRY_LABELS", "REGISTRY_AUDIT", "BEST_METRICS",
                     "flyway_schema_history");
         }
         assertThat(home.resolve("history/history.mv.db")).isRegularFile();
@@ -78,6 +78,31 @@ class MigrationsTest {
             Run run = history.createRun(newRun("after", "ctr", Map.of()));
             assertThat(history.addEvaluation(run.id(), "/data/holdout.csv", "/p.csv", Map.of()).predictionsUri())
                     .isEqualTo("/p.csv");
+        }
+    }
+
+    @Test
+    void runsRecordedBeforeBestMetricsGetTheEpochTheyExported() throws Exception {
+        Path folder = home.resolve("history");
+        Files.createDirectories(folder);
+        String url = "jdbc:h2:file:" + folder.resolve(RunHistory.DATABASE_NAME);
+        Flyway.configure().dataSource(url, "workbench", "").locations(RunHistory.MIGRATIONS).target("3").load().migrate();
+        try (Connection c = DriverManager.getConnection(url, "workbench", "");
+             Statement insert = c.createStatement()) {
+            insert.executeUpdate("INSERT INTO experiments (id, name, created) VALUES (1, 'ctr', CURRENT_TIMESTAMP)");
+            insert.executeUpdate("INSERT INTO runs (id, name, experiment_id, status, target, created, run_dir)"
+                    + " VALUES ('r-old', 'old', 1, 'SUCCEEDED', 'local-cpu', CURRENT_TIMESTAMP, '/runs/r-old')");
+            // Validation AUC 0.6, 0.7, 0.7 over epochs 1..3: runs of that schema exported the first epoch of the
+            // highest AUC, epoch 2; its loss is 0.5 (epoch 3's is 0.4, the last epoch's).
+            double[][] epochs = {{0.6, 0.6}, {0.7, 0.5}, {0.7, 0.4}};
+            for (int e = 0; e < epochs.length; e++) {
+                insert.executeUpdate("INSERT INTO metric_points (run_id, metric_key, step, epoch, metric_val, wall_ms) VALUES"
+                        + " ('r-old', 'val_auc', " + (e + 1) + ", " + (e + 1) + ", " + epochs[e][0] + ", 0),"
+                        + " ('r-old', 'val_loss', " + (e + 1) + ", " + (e + 1) + ", " + epochs[e][1] + ", 0)");
+            }
+        }
+        try (RunHistory history = RunHistory.open(folder)) {
+            assertThat(history.record("r-old").best()).contains(new BestEpoch(2, Map.of("val_auc", 0.7, "val_loss", 0.5)));
         }
     }
 

@@ -1,0 +1,83 @@
+package me.adsby.workbench.engine.run;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * How a run asks for its validation examples (and its test examples) to be chosen. Part of the run's spec;
+ * the worker resolves it into the split it trains on ({@link TrainingSplits}) and records what it resolved to.
+ *
+ * <ul>
+ *   <li>{@code auto} (the default): random by row, unless an identifier-like column repeats across the two sides;
+ *       then by group on the first such column, and the run says so;</li>
+ *   <li>{@code random}: by a hash of the row number (of the key column's text when the schema has one);</li>
+ *   <li>{@code group:COLUMN}: every row of one value of the column on one side;</li>
+ *   <li>{@code time:COLUMN}: training on the past, validation on the latest share of the rows;</li>
+ *   <li>with {@code validationData}: the whole dataset trains, and that file validates.</li>
+ * </ul>
+ *
+ * @param kind               auto, random, group or time (ignored with {@code validationData})
+ * @param column             the group or time column; null for auto and random
+ * @param validationFraction the share of rows for validation, in (0, 1); 0 with {@code validationData}
+ * @param seed               the split's own seed (not the model's), for auto, random and group
+ * @param validationData     a separate validation file, or null
+ * @param testData           a held-out test file scored once with the exported model, or null
+ */
+public record SplitPlan(String kind, String column, double validationFraction, long seed, String validationData,
+        String testData) {
+
+    /** The split seed by default. */
+    public static final long DEFAULT_SEED = 42L;
+
+    public SplitPlan {
+        kind = Objects.requireNonNull(kind, "kind").toLowerCase(Locale.ROOT);
+        if (!kind.equals("auto") && !kind.equals("random") && !kind.equals("group") && !kind.equals("time")) {
+            throw new IllegalArgumentException("the split must be auto, random, group:COLUMN or time:COLUMN, not '" + kind + "'");
+        }
+        boolean needsColumn = kind.equals("group") || kind.equals("time");
+        if (needsColumn && (column == null || column.isBlank())) {
+            throw new IllegalArgumentException("a " + kind + " split names its column: --split " + kind + ":COLUMN");
+        }
+        if (!needsColumn) {
+            column = null;
+        }
+        if (validationData != null) {
+            if (validationFraction != 0) {
+                throw new IllegalArgumentException("with a validation file, the validation fraction must be 0 (every row of "
+                        + "the dataset trains), was " + validationFraction);
+            }
+        } else if (!(validationFraction > 0 && validationFraction < 1)) {
+            throw new IllegalArgumentException("the validation fraction must be between 0 and 1 (exclusive), was "
+                    + validationFraction + (validationFraction == 0 ? "; 0 needs a validation file (--validation-data)" : ""));
+        }
+    }
+
+    /** auto, 20% validation, seed 42. */
+    public static SplitPlan defaults() {
+        return new SplitPlan("auto", null, 0.2, DEFAULT_SEED, null, null);
+    }
+
+    /**
+     * Parses {@code auto}, {@code random}, {@code group:COLUMN} or {@code time:COLUMN}.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public static SplitPlan parse(String text, double validationFraction, long seed, String validationData, String testData) {
+        String trimmed = text.strip();
+        int colon = trimmed.indexOf(':');
+        String kind = colon < 0 ? trimmed : trimmed.substring(0, colon);
+        String column = colon < 0 ? null : trimmed.substring(colon + 1).strip();
+        if (colon >= 0 && !kind.equalsIgnoreCase("group") && !kind.equalsIgnoreCase("time")) {
+            throw new IllegalArgumentException("only group: and time: splits name a column, not '" + text + "'");
+        }
+        return new SplitPlan(kind, column, validationFraction, seed, validationData, testData);
+    }
+
+    /** For people: {@code auto}, {@code group:ad_id}, {@code validation file gs://...}. */
+    public String describe() {
+        if (validationData != null) {
+            return "validation file " + validationData;
+        }
+        return column == null ? kind : kind + ":" + column;
+    }
+}
