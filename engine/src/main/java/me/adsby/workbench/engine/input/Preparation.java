@@ -211,7 +211,8 @@ final class Preparation {
             BlobInfo info = images.decoder().stat(uri);
             stamp = new ImageStamp(uri.toString(), info.size(), info.generation());
         }
-        BufferedImage image = images.decode(uri);
+        // The shared rule of DatasetImages: a symbolic link that leaves the dataset's folder is refused here.
+        BufferedImage image = images.decode(reference);
         return new Decoded(Letterbox.rgb(image, spec.imageSize()), stamp);
     }
 
