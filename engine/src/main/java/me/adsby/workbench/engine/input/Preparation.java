@@ -203,16 +203,20 @@ final class Preparation {
         return new Pending(null, row, line, where, label, numeric, categorical, image);
     }
 
-    private Decoded decode(ImageReference reference) throws IOException {
+    private Decoded decode(ImageReference resolved) throws IOException {
         cancel.throwIfCancelled();
+        // The rule validation shares (DatasetImages): a symbolic link that leaves the dataset's folder is refused.
+        ImageReference reference = images.confine(resolved);
+        if (!reference.resolved()) {
+            throw new IOException("image " + reference.problem());
+        }
         BlobUri uri = reference.uri();
         ImageStamp stamp = null;
         if (!images.root().contains(uri)) {
             BlobInfo info = images.decoder().stat(uri);
             stamp = new ImageStamp(uri.toString(), info.size(), info.generation());
         }
-        // The shared rule of DatasetImages: a symbolic link that leaves the dataset's folder is refused here.
-        BufferedImage image = images.decode(reference);
+        BufferedImage image = images.decode(uri);
         return new Decoded(Letterbox.rgb(image, spec.imageSize()), stamp);
     }
 
