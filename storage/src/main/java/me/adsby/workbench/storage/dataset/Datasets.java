@@ -50,8 +50,9 @@ public final class Datasets {
     }
 
     /**
-     * Reads everything and reports all problems, each good row's image too: resolved by the probe (for a
-     * dataset, {@link me.adsby.workbench.storage.image.DatasetImages}), each refused, missing, undecodable or too large image a bad row.
+     * Reads everything and reports all problems, each good row's image too, looked up by the probe (for a
+     * dataset, {@link me.adsby.workbench.storage.image.DatasetImages}): a row whose image is refused, missing,
+     * undecodable or too large is a bad row.
      *
      * @param images the probe of the image column's cells, or null not to check images
      */
