@@ -53,7 +53,7 @@ public final class DatasetView {
         schemaTab.setContent(new SchemaTab(model).root());
         statisticsTab.setContent(new StatisticsTab(model).root());
         imagesTab.setContent(new GalleryTab(model, thumbnails).root());
-        problemsTab.setContent(new ProblemsTab(model).root());
+        problemsTab.setContent(new ProblemsTab(model, () -> tabs.getSelectionModel().select(rowsTab)).root());
         driftTab.setContent(new DriftTab(drift).root());
         detailHolder.getChildren().setAll(new RowDetail(model, tasks).root());
 

@@ -25,6 +25,7 @@ import me.adsby.workbench.storage.dataset.check.ValidationReport;
 import me.adsby.workbench.storage.dataset.schema.Schema;
 import me.adsby.workbench.storage.dataset.stats.DatasetStatistics;
 import me.adsby.workbench.storage.dataset.stats.StatisticsOptions;
+import me.adsby.workbench.storage.image.ImageProbe;
 import me.adsby.workbench.storage.work.Failures;
 
 /**
@@ -142,13 +143,31 @@ public final class DatasetViewModel {
         if (target == null || used == null) {
             return;
         }
-        tasks.submit(BackgroundTask.of("Validating " + target.name(),
-                        (progress, cancel) -> Datasets.validate(stores.forUri(target), target, used, progress, cancel))
+        tasks.submit(BackgroundTask.of("Validating " + target.name(), (progress, cancel) -> {
+            // Each good row's image is checked as training would read it (DatasetImages' rule).
+            ImageProbe probe = used.image().isPresent() ? images.probe(target) : null;
+            return Datasets.validate(stores.forUri(target), target, used, probe, progress, cancel);
+        })
                 .onSuccess(report -> {
                     if (target.equals(csv.get())) {
                         validation.set(report);
                     }
                 }));
+    }
+
+    /**
+     * Selects the row that starts on a line (a problem's), when the rows shown hold it.
+     *
+     * @return whether they do
+     */
+    public boolean selectLine(long line) {
+        for (PreviewRow row : rows) {
+            if (row.line() == line) {
+                selectedRow.set(row);
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Closes the CSV. */

@@ -42,7 +42,7 @@ public final class StorageImages implements DatasetImagesAccess {
     }
 
     private BlobUri resolve(BlobUri csv, String reference) throws IOException {
-        ImageReference resolved = images(csv).resolve(reference);
+        ImageReference resolved = images(csv).locate(reference);
         if (!resolved.resolved()) {
             throw new IOException(resolved.problem());
         }

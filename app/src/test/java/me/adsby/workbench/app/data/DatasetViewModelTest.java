@@ -102,9 +102,16 @@ class DatasetViewModelTest {
         model.validate();
 
         var report = model.validationProperty().get();
-        assertThat(report.badRows()).isEqualTo(1);
-        assertThat(report.problems()).extracting(Object::toString)
-                .containsExactly(BlobUri.local(csv) + ":4: expected 5 fields, found 3");
+        // Line 4 has 3 fields; line 5's image does not exist (training would refuse it too): 2 bad rows.
+        assertThat(report.badRows()).isEqualTo(2);
+        assertThat(report.problems()).extracting(Object::toString).containsExactly(
+                BlobUri.local(csv) + ":4: expected 5 fields, found 3",
+                BlobUri.local(csv) + ":5: image 'images/missing.png' (" + temp.resolve("images/missing.png")
+                        + "): no such file or object");
+        // The problem's line selects its row; a line not shown selects nothing.
+        assertThat(model.selectLine(5)).isTrue();
+        assertThat(model.selectedRowProperty().get().line()).isEqualTo(5);
+        assertThat(model.selectLine(99)).isFalse();
     }
 
     @Test

@@ -42,6 +42,13 @@ final class StatisticsText {
                     100 * images.okShare());
             images.statusCounts().forEach((status, count) ->
                     out.printf("  %s: %d%n", status.name().toLowerCase(Locale.ROOT), count));
+            for (ImageSummary.ImageProblem problem : images.firstProblems()) {
+                out.printf("  %s:%d: image %s%n", statistics.file(), problem.line(), problem.reason());
+            }
+            long more = images.problems() - images.firstProblems().size();
+            if (more > 0) {
+                out.printf("  (%d more image problems; datasets validate lists them all)%n", more);
+            }
             if (images.width() != null && images.width().count() > 0) {
                 out.printf("  width  %s%n  height %s%n", numeric(images.width()), numeric(images.height()));
             }

@@ -28,6 +28,7 @@ public enum BadRowKind {
             case NOT_A_NUMBER -> NOT_A_NUMBER;
             case LABEL_NOT_BINARY -> LABEL_NOT_BINARY;
             case INVALID_UTF8 -> INVALID_UTF8;
+            case IMAGE_MISSING, IMAGE_OUTSIDE_ROOT, IMAGE_UNDECODABLE, IMAGE_TOO_LARGE, IMAGE_UNREADABLE -> IMAGE_UNUSABLE;
             default -> UNREADABLE_FILE;
         };
     }

@@ -223,8 +223,13 @@ final class Preparation {
         return new Pending(null, row, line, where, label, numeric, categorical, watched, image);
     }
 
-    private Decoded decode(ImageReference reference) throws IOException {
+    private Decoded decode(ImageReference resolved) throws IOException {
         cancel.throwIfCancelled();
+        // The rule validation shares (DatasetImages): a symbolic link that leaves the dataset's folder is refused.
+        ImageReference reference = images.confine(resolved);
+        if (!reference.resolved()) {
+            throw new IOException("image " + reference.problem());
+        }
         BlobUri uri = reference.uri();
         ImageStamp stamp = null;
         if (!images.root().contains(uri)) {

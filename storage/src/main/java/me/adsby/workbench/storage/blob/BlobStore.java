@@ -27,6 +27,16 @@ public interface BlobStore extends AutoCloseable {
     /** The object's metadata, or empty when there is no such object. */
     Optional<BlobInfo> stat(BlobUri uri) throws IOException;
 
+    /**
+     * Where an object or folder really is, every symbolic link on its way followed. Stores without links
+     * (GCS) answer the URI itself.
+     *
+     * @throws BlobNotFoundException when nothing is there (a dangling link included)
+     */
+    default BlobUri realLocation(BlobUri uri) throws IOException {
+        return uri;
+    }
+
     /** Streams the whole object. The caller closes the stream. */
     default InputStream open(BlobUri uri) throws IOException {
         return open(uri, 0, -1);

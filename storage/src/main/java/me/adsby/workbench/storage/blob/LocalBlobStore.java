@@ -70,6 +70,17 @@ public final class LocalBlobStore implements BlobStore {
         }
     }
 
+    /** The path with every symbolic link followed ({@link Path#toRealPath}). */
+    @Override
+    public BlobUri realLocation(BlobUri uri) throws IOException {
+        requireLocal(uri);
+        try {
+            return BlobUri.local(uri.toPath().toRealPath());
+        } catch (IOException e) {
+            throw LocalFiles.translate(e, uri);
+        }
+    }
+
     @Override
     public InputStream open(BlobUri uri, long offset, long length) throws IOException {
         requireLocal(uri);

@@ -15,6 +15,7 @@ import me.adsby.workbench.storage.dataset.schema.SchemaInference;
 import me.adsby.workbench.storage.dataset.stats.DatasetStatistics;
 import me.adsby.workbench.storage.dataset.stats.StatisticsCollector;
 import me.adsby.workbench.storage.dataset.stats.StatisticsOptions;
+import me.adsby.workbench.storage.image.ImageProbe;
 import me.adsby.workbench.storage.work.Cancellation;
 import me.adsby.workbench.storage.work.ProgressListener;
 
@@ -46,6 +47,19 @@ public final class Datasets {
     public static ValidationReport validate(BlobStore store, BlobUri uri, Schema schema, ProgressListener progress,
                                             Cancellation cancel) throws IOException {
         return validate(CsvSource.of(store, uri), schema, progress, cancel);
+    }
+
+    /**
+     * Reads everything and reports all problems, each good row's image too, looked up by the probe (for a
+     * dataset, {@link me.adsby.workbench.storage.image.DatasetImages}): a row whose image is refused, missing,
+     * undecodable or too large is a bad row.
+     *
+     * @param images the probe of the image column's cells, or null not to check images
+     */
+    public static ValidationReport validate(BlobStore store, BlobUri uri, Schema schema, ImageProbe images,
+                                            ProgressListener progress, Cancellation cancel) throws IOException {
+        return Validator.validate(CsvSource.of(store, uri), schema, images, ProblemLog.DEFAULT_MAX_DETAILS, progress,
+                cancel);
     }
 
     /** The first {@code rows} rows, bad ones included and marked. */

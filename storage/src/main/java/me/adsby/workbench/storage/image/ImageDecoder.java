@@ -262,7 +262,7 @@ public final class ImageDecoder {
         }
     }
 
-    private BlobStore store(BlobUri uri) {
+    BlobStore store(BlobUri uri) {
         return Objects.requireNonNull(stores.apply(uri), () -> "No blob store for " + uri);
     }
 

@@ -19,7 +19,8 @@ import me.adsby.workbench.storage.blob.BlobUri;
  *       before the first {@code /} reads as a scheme or a drive letter, so {@code ad:1.png} is refused too.)</li>
  *   <li>A text that cannot name a file (a NUL character, the root folder itself) is {@link ImageStatus#MISSING}.</li>
  * </ul>
- * The check is lexical: a symbolic link inside a local root that points elsewhere is followed. Thread-safe.
+ * The check is lexical and reads nothing; {@link DatasetImages#locate} adds the check of real paths (a symbolic
+ * link inside a local root whose target lies outside it is refused there). Thread-safe.
  */
 public final class ImageReferences {
 

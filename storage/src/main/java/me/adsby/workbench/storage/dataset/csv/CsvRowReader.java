@@ -89,7 +89,8 @@ public final class CsvRowReader implements Closeable {
                 if (problem != null) {
                     throw new BadDataException(List.of(problem));
                 }
-                throw fatalHeader(1, "the file is empty: a header line is needed");
+                throw new BadDataException(List.of(new RowProblem(file, 1, ProblemKind.NO_ROWS,
+                        "no rows: the file is empty (a header line and rows are needed)")));
             }
             if (isBlank(candidate)) {
                 blankLines++;

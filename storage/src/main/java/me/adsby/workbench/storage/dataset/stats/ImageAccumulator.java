@@ -1,5 +1,6 @@
 package me.adsby.workbench.storage.dataset.stats;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -12,18 +13,25 @@ import me.adsby.workbench.storage.work.ProgressListener;
 
 /**
  * Probes a dataset's image references: each one as it is read when there is no sample limit, else an
- * evenly spread sample ({@link EvenSample}) after the pass. Not thread-safe.
+ * evenly spread sample ({@link EvenSample}) after the pass. The first problems keep their rows' lines.
+ * Not thread-safe.
  */
 final class ImageAccumulator {
 
     private final ImageProbe probe;
-    private final EvenSample<String> sample;
+    private final EvenSample<Cell> sample;
     private final long[] statuses = new long[ImageStatus.values().length];
     private final NumericAccumulator width = new NumericAccumulator();
     private final NumericAccumulator height = new NumericAccumulator();
     private final NumericAccumulator bytes = new NumericAccumulator();
+    private final List<ImageSummary.ImageProblem> firstProblems = new ArrayList<>();
     private long references;
     private long probed;
+    private long problems;
+
+    /** An image cell and the line of its row. */
+    private record Cell(String reference, long line) {
+    }
 
     /** @param sampleLimit probe at most this many, evenly spread; 0 or less to probe every one */
     ImageAccumulator(ImageProbe probe, int sampleLimit) {
@@ -31,12 +39,14 @@ final class ImageAccumulator {
         this.sample = sampleLimit > 0 ? new EvenSample<>(sampleLimit) : null;
     }
 
-    void add(String reference) {
+    /** @param line the physical line of the row, for the problems */
+    void add(String reference, long line) {
         references++;
+        Cell cell = new Cell(reference, line);
         if (sample != null) {
-            sample.offer(reference);
+            sample.offer(cell);
         } else {
-            probeOne(reference);
+            probeOne(cell);
         }
     }
 
@@ -45,7 +55,7 @@ final class ImageAccumulator {
         if (sample == null) {
             return;
         }
-        List<String> items = sample.items();
+        List<Cell> items = sample.items();
         for (int i = 0; i < items.size(); i++) {
             cancel.throwIfCancelled();
             progress.report(i, items.size(), "Probing images");
@@ -54,11 +64,16 @@ final class ImageAccumulator {
         progress.report(items.size(), items.size(), "Probing images");
     }
 
-    private void probeOne(String reference) {
-        ImageFacts facts = probe.probe(reference.strip());
+    private void probeOne(Cell cell) {
+        ImageFacts facts = probe.probe(cell.reference().strip());
         probed++;
         statuses[facts.status().ordinal()]++;
-        if (facts.ok()) {
+        if (!facts.ok()) {
+            problems++;
+            if (firstProblems.size() < ImageSummary.FIRST_PROBLEMS) {
+                firstProblems.add(new ImageSummary.ImageProblem(cell.line(), facts.status(), facts.problem()));
+            }
+        } else {
             width.add(facts.width());
             height.add(facts.height());
             if (facts.bytes() >= 0) {
@@ -76,6 +91,6 @@ final class ImageAccumulator {
         }
         double okShare = probed == 0 ? Double.NaN : (double) statuses[ImageStatus.OK.ordinal()] / probed;
         return new ImageSummary(references, probed, probed < references, counts, okShare, width.result(bins),
-                height.result(bins), bytes.result(bins));
+                height.result(bins), bytes.result(bins), problems, firstProblems);
     }
 }

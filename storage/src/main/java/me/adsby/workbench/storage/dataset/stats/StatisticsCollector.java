@@ -105,7 +105,7 @@ public final class StatisticsCollector {
             }
         }
         if (images != null && !row.missing(imageIndex)) {
-            images.add(row.text(imageIndex));
+            images.add(row.text(imageIndex), line);
         }
     }
 

@@ -86,7 +86,7 @@ class ValidatorTest {
 
     @Test
     void headerProblemIsReportedNotThrown() throws IOException {
-        ValidationReport report = Validator.validate(TestCsv.text("e.csv", ""), schemaOf("a\n1\n"),
+        ValidationReport report = Validator.validate(TestCsv.text("e.csv", "a,\n1,2\n"), schemaOf("a\n1\n"),
                 ProgressListener.NONE, Cancellation.NEVER);
         assertThat(report.problemCounts()).isEqualTo(Map.of(ProblemKind.MISSING_HEADER, 1L));
         assertThat(report.complete()).isFalse();

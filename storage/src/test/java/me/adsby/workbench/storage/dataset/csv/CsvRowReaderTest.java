@@ -142,7 +142,8 @@ class CsvRowReaderTest {
     void emptyFileHasNoHeader() {
         assertThatThrownBy(() -> CsvRowReader.open(TestCsv.text("e.csv", "")))
                 .isInstanceOfSatisfying(BadDataException.class, e ->
-                        assertThat(e.problems().get(0)).hasToString("e.csv:1: the file is empty: a header line is needed"));
+                        assertThat(e.problems().get(0)).hasToString(
+                                "e.csv:1: no rows: the file is empty (a header line and rows are needed)"));
         assertThatThrownBy(() -> CsvRowReader.open(TestCsv.bytes("bom-only.csv",
                 new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF})))
                 .isInstanceOf(BadDataException.class);
