@@ -36,9 +36,10 @@ public final class Validator {
         try {
             ScanResult scan = RowScan.run(source, schema, ErrorPolicy.skipAndCount(), log, progress, cancel,
                     (row, line) -> { });
-            return new ValidationReport(source.name(), scan.rowsRead(), scan.goodRows(), scan.badRows(),
+            ValidationReport report = new ValidationReport(source.name(), scan.rowsRead(), scan.goodRows(), scan.badRows(),
                     scan.blankLines(), log.countsByKind(), log.details(), log.detailsLeftOut(),
                     !scan.stoppedEarly());
+            return LabelCheck.addTo(source, schema, report);
         } catch (BadDataException header) {
             RowProblem problem = header.problems().get(0);
             return new ValidationReport(source.name(), 0, 0, 0, 0, Map.of(problem.kind(), 1L),
