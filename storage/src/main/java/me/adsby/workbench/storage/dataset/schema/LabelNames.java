@@ -43,8 +43,8 @@ public final class LabelNames {
      */
     public static RowProblem notBinary(String file, long line, String column, String value, long others) {
         String shown = value.length() <= 60 ? value : value.substring(0, 57) + "...";
-        String more = others <= 0 ? "" : " (and " + others + (others == 1 ? " more value" : " more values")
-                + " that are not binary)";
+        String more = others <= 0 ? "" : others == 1 ? " (and 1 more value that is not binary)"
+                : " (and " + RoleRules.number(others) + " more values that are not binary)";
         return new RowProblem(file, line, ProblemKind.LABEL_NOT_BINARY, "column '" + column
                 + "' is named like a label but has '" + shown + "'" + more
                 + "; a label is 0/1, true/false or yes/no: fix the values, or give the column another role");

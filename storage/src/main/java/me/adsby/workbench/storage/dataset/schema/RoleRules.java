@@ -37,7 +37,7 @@ final class RoleRules {
         ColumnType type = e.type();
         if (e.idName && e.present > 0) {
             if (e.unique() && e.missing == 0) {
-                return new Decision(type, ColumnRole.KEY, e.name + ": " + counted(e, rows) + ", never repeats: key");
+                return new Decision(type, ColumnRole.KEY, keyReason(e, rows));
             }
             if (!e.unique() && (e.overflowed() || e.distinct() >= MIN_GROUP_DISTINCT)) {
                 return new Decision(type, ColumnRole.GROUP, e.name + ": " + counted(e, rows) + ", repeats: group");
@@ -57,7 +57,7 @@ final class RoleRules {
         }
         if (e.present >= MIN_ROWS_FOR_UNIQUE || e.overflowed()) {
             if (e.unique() && e.missing == 0) {
-                return new Decision(type, ColumnRole.KEY, e.name + ": " + counted(e, rows) + ", never repeats: key");
+                return new Decision(type, ColumnRole.KEY, keyReason(e, rows));
             }
             if (!e.overflowed() && e.distinct() * 100 >= e.present * 95) {
                 return new Decision(type, ColumnRole.GROUP, e.name + ": " + counted(e, rows)
@@ -69,6 +69,11 @@ final class RoleRules {
                     + ", too many to be levels: text, not a feature unless chosen");
         }
         return new Decision(type, ColumnRole.FEATURE, "");
+    }
+
+    private static String keyReason(ColumnEvidence e, long rows) {
+        return e.name + ": " + counted(e, rows) + (e.overflowed() ? ", none repeated while counted: key"
+                : ", never repeats: key");
     }
 
     /** {@code 281 distinct values over 2,865 rows}, or what is known when counting stopped. */
