@@ -8,14 +8,16 @@ import me.adsby.workbench.storage.blob.BlobUri;
 import me.adsby.workbench.storage.dataset.Datasets;
 import me.adsby.workbench.storage.dataset.RowProblem;
 import me.adsby.workbench.storage.dataset.check.ValidationReport;
+import me.adsby.workbench.storage.dataset.schema.Schema;
 import me.adsby.workbench.storage.work.Cancellation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code workbench datasets validate CSV_URI}: reads every row and lists each bad one as
- * {@code file:line: reason}; exits 1 when any row is bad.
+ * {@code workbench datasets validate CSV_URI}: reads every row by the schema in effect (saved, else inferred)
+ * and lists each bad one as {@code file:line: reason}, and each column named like a label that cannot be one;
+ * exits 1 when there is any problem.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Read every row of a CSV and list each bad one as file:line: reason, with counts.",
@@ -35,7 +37,9 @@ final class DatasetsValidateCommand extends DatasetsSubcommand {
         ValidationReport report;
         try (BlobStores stores = openStores()) {
             BlobStore store = stores.forUri(location);
-            report = Datasets.validate(store, location, csv.schema(store, location), progress("Reading " + location.name()),
+            Schema schema = csv.schema(store, location, schemaStore(),
+                    progress("Inferring the schema of " + location.name()), err());
+            report = Datasets.validate(store, location, schema, progress("Reading " + location.name()),
                     Cancellation.NEVER);
         }
         PrintWriter out = out();
