@@ -53,6 +53,7 @@ import me.adsby.workbench.engine.registry.Registry;
 import me.adsby.workbench.engine.run.RunManager;
 import me.adsby.workbench.engine.serve.ServerOptions;
 import me.adsby.workbench.storage.blob.BlobUri;
+import me.adsby.workbench.storage.dataset.schema.SchemaStore;
 import me.adsby.workbench.storage.image.ImageDecoder;
 import me.adsby.workbench.storage.home.WorkbenchHome;
 import me.adsby.workbench.storage.settings.SettingsStore;
@@ -86,7 +87,7 @@ final class CompositionRoot implements AutoCloseable {
 
         FxDialogService dialogs = new FxDialogService(stage);
         DatasetViewModel dataset = new DatasetViewModel(tasks, stores,
-                new StorageImages(stores, home.cache().resolve("thumbnails")), notifications);
+                new StorageImages(stores, home.cache().resolve("thumbnails")), notifications, SchemaStore.of(home));
         DriftViewModel drift = new DriftViewModel(tasks, stores, dataset.statisticsProperty());
         BrowserViewModel browser = new BrowserViewModel(tasks, stores, settings, notifications, dataset::open);
         DataView data = new DataView(browser, dialogs, settings,

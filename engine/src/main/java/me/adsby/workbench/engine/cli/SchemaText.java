@@ -41,11 +41,11 @@ final class SchemaText {
                     inEffect.rowsRead(), inEffect.savedFile() == null ? "none saved" : "the saved one is not used");
         }
         int width = Math.max(6, inEffect.schema().columns().stream().mapToInt(c -> c.name().length()).max().orElse(0));
-        String row = "%-" + width + "s  %-11s  %-8s  %-11s  %s%n";
-        out.printf(row, "column", "type", "role", "transform", "why");
+        String row = "%-" + width + "s  %-11s  %-8s  %-11s  %s";
+        out.println(String.format(row, "column", "type", "role", "transform", "why"));
         for (ColumnSchema c : inEffect.schema().columns()) {
-            out.printf(row, c.name(), SchemaEdits.lower(c.type()), SchemaEdits.lower(c.role()),
-                    c.type().numeric() ? SchemaEdits.lower(c.transform()) : "-", c.reason());
+            out.println(String.format(row, c.name(), SchemaEdits.lower(c.type()), SchemaEdits.lower(c.role()),
+                    c.type().numeric() ? SchemaEdits.lower(c.transform()) : "-", c.reason()).stripTrailing());
         }
         inEffect.notes().forEach(note -> out.println("Note: " + note));
         if (!inEffect.problems().isEmpty()) {
