@@ -33,8 +33,9 @@ import me.adsby.workbench.storage.work.Failures;
 
 /**
  * The CSV open in the Data screen: its schema in effect (saved, else inferred from every row; applied edits
- * are saved), the first rows with bad ones marked, its statistics, and a full validation on request. Every read runs in the background; statistics and
- * validation show in the status bar with progress and Cancel. Used on the FX thread.
+ * are saved), the first rows with bad ones marked, its statistics, and a full validation on request. Every
+ * read runs in the background; statistics and validation show in the status bar with progress and Cancel.
+ * Used on the FX thread.
  */
 public final class DatasetViewModel {
 

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * The columns of a dataset with their types, roles and numeric transforms, as inferred
- * ({@link SchemaInference}) and then overridden by the user (and saved: {@link SchemaStore}). Immutable: the {@code with...} methods return a new schema.
+ * ({@link SchemaInference}) and then overridden by the user (and saved: {@link SchemaStore}). Immutable: the
+ * {@code with...} methods return a new schema.
  */
 public record Schema(List<ColumnSchema> columns) {
 
