@@ -69,7 +69,7 @@ def main():
     parser.add_argument("--workbench", required=True)
     parser.add_argument("--split", required=True, type=Path)
     parser.add_argument("--out", required=True, type=Path)
-    parser.add_argument("--epochs", type=int, required=True)
+    parser.add_argument("--epochs", type=int, required=True, help="most epochs; 0 for each recipe's default")
     parser.add_argument("--seed", type=int, default=42)
     args = parser.parse_args()
     split = json.loads((args.split / "split.json").read_text())
@@ -83,7 +83,9 @@ def main():
         if recipe in NEEDS_IMAGES and not image:
             continue
         train = [args.workbench, "train", "--data", str(args.split / "train.csv"), "--label", label,
-                 "--recipe", recipe, "--epochs", str(args.epochs), "--seed", str(args.seed), "--json"]
+                 "--recipe", recipe, "--seed", str(args.seed), "--json"]
+        if args.epochs > 0:
+            train += ["--epochs", str(args.epochs)]
         if exclude:
             train += ["--exclude", ",".join(exclude)]
         if with_validation:

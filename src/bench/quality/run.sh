@@ -4,7 +4,8 @@
 #
 #   src/bench/quality/run.sh [--quick] [--epochs N] [--resamples N] [--out DIR]
 #
-#   --quick        2 epochs and 500 bootstrap resamples (default: 10 epochs, 2,000 resamples)
+#   --quick        2 epochs and 500 bootstrap resamples (default: each recipe's own epochs and early stopping,
+#                  2,000 resamples); --epochs 0 is each recipe's default
 #   --out DIR      scratch folder for splits, the Workbench home, predictions and results
 #                  (default: /tmp/workbench-quality; an earlier run's folder is emptied first)
 # Needs ../shared next to the repository root, Python 3 with scikit-learn, pandas and SciPy
@@ -16,7 +17,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(git -C "$here" rev-parse --show-toplevel)"
 shared="$root/../shared"
 out=/tmp/workbench-quality
-epochs=10
+epochs=0
 resamples=2000
 while [[ $# -gt 0 ]]; do
   case "$1" in

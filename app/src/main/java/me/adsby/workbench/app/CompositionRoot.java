@@ -53,6 +53,7 @@ import me.adsby.workbench.engine.registry.Registry;
 import me.adsby.workbench.engine.run.RunManager;
 import me.adsby.workbench.engine.serve.ServerOptions;
 import me.adsby.workbench.storage.blob.BlobUri;
+import me.adsby.workbench.storage.dataset.schema.SchemaStore;
 import me.adsby.workbench.storage.image.ImageDecoder;
 import me.adsby.workbench.storage.home.WorkbenchHome;
 import me.adsby.workbench.storage.settings.SettingsStore;
@@ -86,7 +87,7 @@ final class CompositionRoot implements AutoCloseable {
 
         FxDialogService dialogs = new FxDialogService(stage);
         DatasetViewModel dataset = new DatasetViewModel(tasks, stores,
-                new StorageImages(stores, home.cache().resolve("thumbnails")), notifications);
+                new StorageImages(stores, home.cache().resolve("thumbnails")), notifications, SchemaStore.of(home));
         DriftViewModel drift = new DriftViewModel(tasks, stores, dataset.statisticsProperty());
         BrowserViewModel browser = new BrowserViewModel(tasks, stores, settings, notifications, dataset::open);
         DataView data = new DataView(browser, dialogs, settings,
@@ -158,7 +159,7 @@ final class CompositionRoot implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         RunsViewModel table = new RunsViewModel(tasks, manager.history(), notifications);
         RunPageViewModel page = new RunPageViewModel(tasks, manager, notifications, clock);
-        NewRunView newRun = new NewRunView(new NewRunViewModel(tasks, manager, stores), dialogs, settings);
+        NewRunView newRun = new NewRunView(new NewRunViewModel(tasks, manager, stores, SchemaStore.of(home)), dialogs, settings);
         PublishDialog publish = new PublishDialog(new PublishViewModel(tasks, new Publisher(manager.history(),
                 backend.stores(), home.cache(), clock), home.registry(), notifications), dialogs, stage);
         RunsView view = new RunsView(table, page, new RunPageView(page, dialogs, publish::show).root(), newRun, clock,

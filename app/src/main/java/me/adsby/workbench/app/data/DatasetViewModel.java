@@ -1,6 +1,8 @@
 package me.adsby.workbench.app.data;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -23,15 +25,18 @@ import me.adsby.workbench.storage.dataset.check.Preview;
 import me.adsby.workbench.storage.dataset.check.PreviewRow;
 import me.adsby.workbench.storage.dataset.check.ValidationReport;
 import me.adsby.workbench.storage.dataset.schema.Schema;
+import me.adsby.workbench.storage.dataset.schema.SchemaInEffect;
+import me.adsby.workbench.storage.dataset.schema.SchemaStore;
 import me.adsby.workbench.storage.dataset.stats.DatasetStatistics;
 import me.adsby.workbench.storage.dataset.stats.StatisticsOptions;
 import me.adsby.workbench.storage.image.ImageProbe;
 import me.adsby.workbench.storage.work.Failures;
 
 /**
- * The CSV open in the Data screen: its inferred (or overridden) schema, the first rows with bad ones marked,
- * its statistics, and a full validation on request. Every read runs in the background; statistics and
- * validation show in the status bar with progress and Cancel. Used on the FX thread.
+ * The CSV open in the Data screen: its schema in effect (saved, else inferred from every row; applied edits
+ * are saved), the first rows with bad ones marked, its statistics, and a full validation on request. Every
+ * read runs in the background; statistics and validation show in the status bar with progress and Cancel.
+ * Used on the FX thread.
  */
 public final class DatasetViewModel {
 
@@ -44,9 +49,12 @@ public final class DatasetViewModel {
     private final StoreFinder stores;
     private final DatasetImagesAccess images;
     private final Notifications notifications;
+    private final SchemaStore schemas;
 
     private final ReadOnlyObjectWrapper<BlobUri> csv = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Schema> schema = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper schemaOrigin = new ReadOnlyStringWrapper("");
+    private final ObservableList<String> schemaProblems = FXCollections.observableArrayList();
     private final ObservableList<PreviewRow> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper previewNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<DatasetStatistics> statistics = new ReadOnlyObjectWrapper<>();
@@ -57,27 +65,45 @@ public final class DatasetViewModel {
     private TaskHandle reading;
     private TaskHandle computing;
 
+    /** @param schemas where the schemas applied on the Schema tab are saved, and read back as the ones in effect */
     public DatasetViewModel(TaskExecutor tasks, StoreFinder stores, DatasetImagesAccess images,
-            Notifications notifications) {
+            Notifications notifications, SchemaStore schemas) {
         this.tasks = tasks;
+        this.schemas = schemas;
         this.stores = stores;
         this.images = images;
         this.notifications = notifications;
     }
 
-    /** Opens a CSV: infers its schema, shows its first rows, then computes its statistics. */
+    /** Opens a CSV: finds its schema in effect (saved, else inferred), shows its first rows, then its statistics. */
     public void open(BlobUri target) {
         clear();
         csv.set(target);
         read(target, null);
     }
 
-    /** Reads the preview and the statistics again with a schema the user edited. */
+    /**
+     * Saves a schema the user edited as the dataset's (in the background), then reads the preview and the
+     * statistics again with it.
+     */
     public void applySchema(Schema edited) {
         BlobUri target = csv.get();
-        if (target != null) {
-            read(target, edited);
+        if (target == null) {
+            return;
         }
+        cancelRunning();
+        loading.set(true);
+        reading = tasks.submit(BackgroundTask.of("Saving the schema of " + target.name(), (progress, cancel) ->
+                        schemas.save(stores.forUri(target), target, edited)
+                ).onSuccess(saved -> {
+                    if (target.equals(csv.get())) {
+                        read(target, edited);
+                    }
+                }).onFailure(failure -> {
+                    loading.set(false);
+                    problem.set("The schema was not saved: " + Failures.describe(failure));
+                    notifications.error("Cannot save the schema of " + target.name(), failure);
+                }).onCancelled(() -> loading.set(false)));
     }
 
     private void read(BlobUri target, Schema given) {
@@ -86,19 +112,32 @@ public final class DatasetViewModel {
         problem.set("");
         reading = tasks.submit(BackgroundTask.of("Reading " + target.name(), (progress, cancel) -> {
             BlobStore store = stores.forUri(target);
-            Schema used = given != null ? given : Datasets.inferSchema(store, target);
+            SchemaInEffect inEffect = given != null
+                    ? new SchemaInEffect(target.toString(), given, SchemaInEffect.Origin.SAVED, schemas.fileFor(target),
+                            -1, List.of(), List.of())
+                    : schemas.effective(store, target, progress, cancel);
             cancel.throwIfCancelled();
-            return Datasets.preview(store, target, used, PREVIEW_ROWS);
-        }).onSuccess(preview -> {
+            return new Opened(inEffect, Datasets.preview(store, target, inEffect.schema(), PREVIEW_ROWS));
+        }).onSuccess(opened -> {
             if (target.equals(csv.get())) {
-                showPreview(preview);
-                computeStatistics(target, preview.schema());
+                showSchema(opened.inEffect());
+                showPreview(opened.preview());
+                computeStatistics(target, opened.preview().schema());
             }
         }).onFailure(failure -> {
             loading.set(false);
             problem.set(Failures.describe(failure));
             notifications.error("Cannot read " + target.name(), failure);
         }).onCancelled(() -> loading.set(false)));
+    }
+
+    private void showSchema(SchemaInEffect inEffect) {
+        String origin = inEffect.saved() ? "Saved schema (" + inEffect.savedFile() + ")."
+                : String.format(Locale.ROOT, "Inferred from all %,d rows; apply to save it.", inEffect.rowsRead());
+        List<String> lines = new ArrayList<>(inEffect.notes());
+        inEffect.problems().forEach(found -> lines.add(found.toString()));
+        schemaOrigin.set(origin);
+        schemaProblems.setAll(lines);
     }
 
     private void showPreview(Preview preview) {
@@ -175,6 +214,8 @@ public final class DatasetViewModel {
         cancelRunning();
         csv.set(null);
         schema.set(null);
+        schemaOrigin.set("");
+        schemaProblems.clear();
         rows.clear();
         previewNote.set("");
         statistics.set(null);
@@ -220,6 +261,16 @@ public final class DatasetViewModel {
         return schema.getReadOnlyProperty();
     }
 
+    /** Where the schema comes from: saved (and where), or inferred from how many rows. */
+    public ReadOnlyStringProperty schemaOriginProperty() {
+        return schemaOrigin.getReadOnlyProperty();
+    }
+
+    /** What is wrong with the schema or the data it was inferred from ({@code file:line: reason}), and notes. */
+    public ObservableList<String> schemaProblems() {
+        return schemaProblems;
+    }
+
     public ObservableList<PreviewRow> rows() {
         return rows;
     }
@@ -242,6 +293,10 @@ public final class DatasetViewModel {
 
     public ReadOnlyStringProperty problemProperty() {
         return problem.getReadOnlyProperty();
+    }
+
+    /** What a read hands back to the FX thread. */
+    private record Opened(SchemaInEffect inEffect, Preview preview) {
     }
 
     /** The row selected in the table or the gallery. */

@@ -29,7 +29,7 @@ import me.adsby.workbench.engine.run.GpuProbe;
 import me.adsby.workbench.engine.run.RunManager;
 import me.adsby.workbench.engine.run.RunRequest;
 import me.adsby.workbench.storage.blob.BlobUri;
-import me.adsby.workbench.storage.dataset.Datasets;
+import me.adsby.workbench.storage.dataset.schema.SchemaStore;
 import me.adsby.workbench.storage.dataset.schema.ColumnRole;
 import me.adsby.workbench.storage.dataset.schema.ColumnSchema;
 import me.adsby.workbench.storage.dataset.schema.Schema;
@@ -49,6 +49,7 @@ public final class NewRunViewModel {
     private final TaskExecutor tasks;
     private final RunManager manager;
     private final StoreFinder stores;
+    private final SchemaStore schemas;
 
     private final StringProperty dataset = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<Schema> schema = new ReadOnlyObjectWrapper<>();
@@ -81,7 +82,8 @@ public final class NewRunViewModel {
     private final ReadOnlyBooleanWrapper starting = new ReadOnlyBooleanWrapper();
     private TaskHandle schemaReading;
 
-    public NewRunViewModel(TaskExecutor tasks, RunManager manager, StoreFinder stores) {
+    public NewRunViewModel(TaskExecutor tasks, RunManager manager, StoreFinder stores, SchemaStore schemas) {
+        this.schemas = schemas;
         this.tasks = tasks;
         this.manager = manager;
         this.stores = stores;
@@ -142,7 +144,7 @@ public final class NewRunViewModel {
         schemaProblem.set("");
         schemaLoading.set(true);
         schemaReading = tasks.submit(BackgroundTask.of("Reading the schema of " + uri,
-                        (progress, cancel) -> Datasets.inferSchema(stores.forUri(uri), uri)).quiet()
+                        (progress, cancel) -> schemas.effective(stores.forUri(uri), uri, progress, cancel).schema()).quiet()
                 .onSuccess(read -> {
                     schemaLoading.set(false);
                     if (typed.equals(dataset.get() == null ? "" : dataset.get().strip())) {
@@ -183,15 +185,7 @@ public final class NewRunViewModel {
         }
         Map<String, Boolean> before = new HashMap<>();
         features.forEach(choice -> before.put(choice.name(), choice.included()));
-        List<FeatureChoice> next = new ArrayList<>();
-        for (ColumnSchema column : read.columns()) {
-            boolean candidate = column.role() == ColumnRole.FEATURE || column.role() == ColumnRole.LABEL;
-            if (candidate && !column.name().equals(label.get())) {
-                next.add(new FeatureChoice(column.name(), column.type().name().toLowerCase(Locale.ROOT),
-                        before.getOrDefault(column.name(), true)));
-            }
-        }
-        features.setAll(next);
+        features.setAll(FeatureChoices.of(read, label.get(), before));
     }
 
     /** Puts the recipe's default hyperparameters in the fields. */
@@ -261,8 +255,9 @@ public final class NewRunViewModel {
         String runName = name.get() == null || name.get().isBlank() ? null : name.get().strip();
         String experimentName = experiment.get() == null || experiment.get().isBlank() ? NewRun.DEFAULT_EXPERIMENT
                 : experiment.get().strip();
+        Schema requested = schema.get() == null ? null : FeatureChoices.requested(schema.get(), features);
         return new RunRequest(runName, experimentName, uri.toString(), label.get(), null, exclude, chosen,
-                hyperparameters, split.plan(fraction), 0, where, split.selection());
+                hyperparameters, split.plan(fraction), 0, where, split.selection(), requested);
     }
 
     /** Starts the run the form describes, in the background; false when the form has a mistake. */

@@ -11,6 +11,7 @@ import me.adsby.workbench.app.task.SameThreadTaskExecutor;
 import me.adsby.workbench.storage.blob.BlobUri;
 import me.adsby.workbench.storage.dataset.drift.FeatureDrift;
 import me.adsby.workbench.storage.dataset.schema.ColumnRole;
+import me.adsby.workbench.storage.dataset.schema.SchemaStore;
 import me.adsby.workbench.storage.image.ImageStatus;
 import me.adsby.workbench.storage.settings.Settings;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +35,7 @@ class DatasetViewModelTest {
     void setUp() throws IOException {
         stores = new StoreProvider(Settings.defaults());
         model = new DatasetViewModel(tasks, stores, new StorageImages(stores, temp.resolve("thumbnails")),
-                notifications);
+                notifications, new SchemaStore(temp.resolve("schemas")));
         Files.createDirectories(temp.resolve("images"));
         ImageIO.write(new BufferedImage(30, 20, BufferedImage.TYPE_INT_RGB), "png", temp.resolve("images/a.png").toFile());
         ImageIO.write(new BufferedImage(60, 40, BufferedImage.TYPE_INT_RGB), "png", temp.resolve("images/b.png").toFile());
@@ -59,6 +60,8 @@ class DatasetViewModelTest {
         assertThat(model.rows().get(2).bad()).isTrue();
         assertThat(model.rows().get(2).line()).isEqualTo(4);
         assertThat(model.previewNoteProperty().get()).isEqualTo("4 rows, 1 bad row marked.");
+        // the good rows are 3 of the 4 (line 4 has too few fields)
+        assertThat(model.schemaOriginProperty().get()).isEqualTo("Inferred from all 3 rows; apply to save it.");
 
         var statistics = model.statisticsProperty().get();
         assertThat(statistics.goodRows()).isEqualTo(3);
@@ -91,8 +94,14 @@ class DatasetViewModelTest {
 
         assertThat(model.schemaProperty().get().column("device").role()).isEqualTo(ColumnRole.IGNORED);
         assertThat(model.statisticsProperty().get()).isNotNull();
-        assertThat(tasks.titles()).containsExactly("Reading ads.csv", "Statistics of ads.csv", "Reading ads.csv",
-                "Statistics of ads.csv");
+        assertThat(tasks.titles()).containsExactly("Reading ads.csv", "Statistics of ads.csv",
+                "Saving the schema of ads.csv", "Reading ads.csv", "Statistics of ads.csv");
+        assertThat(model.schemaOriginProperty().get()).startsWith("Saved schema (" + temp.resolve("schemas"));
+
+        // Opened again, the saved schema is the one in effect.
+        model.open(BlobUri.local(csv));
+        assertThat(model.schemaProperty().get().column("device").role()).isEqualTo(ColumnRole.IGNORED);
+        assertThat(model.schemaOriginProperty().get()).startsWith("Saved schema");
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import me.adsby.workbench.storage.dataset.schema.ColumnRole;
+import me.adsby.workbench.storage.dataset.schema.SchemaStore;
 import me.adsby.workbench.app.task.SameThreadTaskExecutor;
 import me.adsby.workbench.engine.model.Hyperparameters;
 import me.adsby.workbench.engine.model.Recipe;
@@ -29,7 +31,7 @@ class NewRunViewModelTest {
     @BeforeEach
     void setUp() throws Exception {
         runs = new RunsFixture(temp);
-        model = new NewRunViewModel(tasks, runs.manager, uri -> new LocalBlobStore());
+        model = new NewRunViewModel(tasks, runs.manager, uri -> new LocalBlobStore(), new SchemaStore(temp.resolve("schemas")));
         StringBuilder rows = new StringBuilder("ad_id,device,bid,hour,clicked\n");
         for (int i = 0; i < 40; i++) {
             rows.append("a").append(i).append(',').append(i % 2 == 0 ? "mobile" : "desktop").append(',')
@@ -51,9 +53,12 @@ class NewRunViewModelTest {
         model.loadSchema();
 
         assertThat(model.labelProperty().get()).isEqualTo("clicked");
-        assertThat(model.features()).extracting(FeatureChoice::name).containsExactly("device", "bid", "hour");
+        // ad_id is named like an id and never repeats: a key, listed unchecked with the schema's reason.
+        assertThat(model.features()).extracting(FeatureChoice::name).containsExactly("ad_id", "device", "bid", "hour");
+        assertThat(model.features().get(0).included()).isFalse();
+        assertThat(model.features().get(0).type()).contains("key").contains("40 distinct values over 40 rows");
         assertThat(model.imageAvailableProperty().get()).isFalse();
-        model.features().get(2).includedProperty().set(false);
+        model.features().get(3).includedProperty().set(false);
         model.epochsProperty().set("2");
         model.nameProperty().set("  first try ");
         model.experimentProperty().set("ctr-2026");
@@ -63,7 +68,8 @@ class NewRunViewModelTest {
         assertThat(model.problemProperty().get()).isEmpty();
         assertThat(request.dataset()).isEqualTo(csv.toString());
         assertThat(request.label()).isEqualTo("clicked");
-        assertThat(request.exclude()).containsExactly("hour");
+        assertThat(request.exclude()).containsExactly("ad_id", "hour");
+        assertThat(request.schema().column("ad_id").role()).isEqualTo(ColumnRole.KEY);
         assertThat(request.recipe()).isEqualTo(Recipe.TABULAR);
         assertThat(request.hyperparameters()).isEqualTo(Hyperparameters.defaults(Recipe.TABULAR).withEpochs(2));
         assertThat(request.validationFraction()).isEqualTo(0.2);
@@ -73,7 +79,12 @@ class NewRunViewModelTest {
 
         // Another label: the former label becomes a feature, and what was unchecked stays unchecked.
         model.labelProperty().set("device");
-        assertThat(model.features()).extracting(FeatureChoice::name).containsExactly("bid", "hour", "clicked");
+        assertThat(model.features()).extracting(FeatureChoice::name).containsExactly("ad_id", "bid", "hour", "clicked");
+        assertThat(model.request().exclude()).containsExactly("ad_id", "hour");
+
+        // Checking the key makes it a feature of the run's schema.
+        model.features().get(0).includedProperty().set(true);
+        assertThat(model.request().schema().column("ad_id").role()).isEqualTo(ColumnRole.FEATURE);
         assertThat(model.request().exclude()).containsExactly("hour");
     }
 

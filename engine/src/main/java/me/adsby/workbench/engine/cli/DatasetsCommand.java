@@ -5,9 +5,9 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code workbench datasets}: look at datasets in local folders and GCS buckets. */
 @Command(name = "datasets", mixinStandardHelpOptions = true,
-        description = "List, profile, validate and compare CSV datasets (local paths or gs:// URIs).",
+        description = "List, profile, validate and compare CSV datasets (local paths or gs:// URIs), and edit their schemas.",
         subcommands = {DatasetsListCommand.class, DatasetsStatsCommand.class, DatasetsValidateCommand.class,
-            DatasetsDriftCommand.class})
+            DatasetsDriftCommand.class, DatasetsSchemaCommand.class})
 final class DatasetsCommand implements Runnable {
 
     @ParentCommand
@@ -20,6 +20,6 @@ final class DatasetsCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                "Say what to do: list, stats, validate or drift");
+                "Say what to do: list, stats, validate, drift or schema");
     }
 }

@@ -43,7 +43,8 @@ final class DatasetsStatsCommand extends DatasetsSubcommand {
         BlobUri location = parse(uri);
         try (BlobStores stores = openStores()) {
             BlobStore store = stores.forUri(location);
-            Schema schema = csv.schema(store, location);
+            Schema schema = csv.schema(store, location, schemaStore(),
+                    progress("Inferring the schema of " + location.name()), err());
             StatisticsOptions options = StatisticsOptions.defaults();
             if (!noImages && schema.image().isPresent()) {
                 int sample = imageSample != null ? imageSample : location.isGcs() ? REMOTE_IMAGE_SAMPLE : 0;

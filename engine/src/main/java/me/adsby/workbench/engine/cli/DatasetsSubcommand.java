@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import me.adsby.workbench.storage.blob.BlobStores;
 import me.adsby.workbench.storage.blob.BlobUri;
+import me.adsby.workbench.storage.dataset.schema.SchemaStore;
 import me.adsby.workbench.storage.work.ProgressListener;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,12 +28,21 @@ abstract class DatasetsSubcommand implements Callable<Integer> {
         return datasets.workbench().openStores();
     }
 
+    /** The saved schemas of the home that {@code --home} names. */
+    SchemaStore schemaStore() throws IOException {
+        return SchemaStore.of(datasets.workbench().openHome());
+    }
+
     BlobUri parse(String text) {
         return Uris.parse(spec, text);
     }
 
     PrintWriter out() {
         return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
     }
 
     /** Progress on standard error, unless the output is JSON (which scripts read). */

@@ -22,9 +22,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code workbench datasets validate CSV_URI}: reads every row, checks each good row's image as training
- * would use it, and lists each problem as {@code file:line: reason}; exits 1 on any problem. A file whose
- * header cannot be read, or that has no rows, is a problem too: reported the same way, as text or JSON.
+ * {@code workbench datasets validate CSV_URI}: reads every row by the schema in effect (saved, else inferred),
+ * checks each good row's image as training would use it, and lists each problem as {@code file:line: reason},
+ * with each column named like a label that cannot be one; exits 1 on any problem. A file whose header cannot be
+ * read, or that has no rows, is a problem too: reported the same way, as text or JSON.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Read every row of a CSV, check the image of each good row (missing, undecodable, over the",
@@ -50,7 +51,8 @@ final class DatasetsValidateCommand extends DatasetsSubcommand {
             BlobStore store = stores.forUri(location);
             Schema schema;
             try {
-                schema = csv.schema(store, location);
+                schema = csv.schema(store, location, schemaStore(), progress("Inferring the schema of " + location.name()),
+                        err());
             } catch (BadDataException unreadable) {
                 report = unreadable(unreadable);
                 return print(report);

@@ -169,7 +169,7 @@ final class TrainCommand implements Callable<Integer> {
                     validationData == null ? null : Uris.parse(spec, validationData).toString(),
                     testData == null ? null : Uris.parse(spec, testData).toString());
             return new RunRequest(name, experiment, Uris.parse(spec, data).toString(), label, imageColumn, exclude,
-                    chosen, hp, plan, maxBadRows, where, SelectionMetric.fromId(selectBy));
+                    chosen, hp, plan, maxBadRows, where, SelectionMetric.fromId(selectBy), null);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

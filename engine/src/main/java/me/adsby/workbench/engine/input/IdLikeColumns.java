@@ -36,7 +36,7 @@ public final class IdLikeColumns {
                 continue;
             }
             boolean role = column.role() == ColumnRole.KEY || column.role() == ColumnRole.IMAGE
-                    || column.role().name().equals("GROUP");
+                    || column.role() == ColumnRole.GROUP;
             if (role || idName(column.name())) {
                 names.add(column.name());
             }

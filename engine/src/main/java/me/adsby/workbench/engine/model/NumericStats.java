@@ -55,14 +55,21 @@ public record NumericStats(float[] means, float[] stds, boolean[] log1p) {
      * named in {@code log1pColumns} in log space. A constant or empty column gets a standard deviation of 1.
      */
     public static NumericStats of(List<NumericStatistics> columns, java.util.Set<String> log1pColumns) {
+        return of(columns, log1pColumns, java.util.Set.of());
+    }
+
+    /** As {@link #of(List, java.util.Set)}, with the columns in {@code rawColumns} left as they are (mean 0, std 1). */
+    public static NumericStats of(List<NumericStatistics> columns, java.util.Set<String> log1pColumns,
+            java.util.Set<String> rawColumns) {
         float[] means = new float[columns.size()];
         float[] stds = new float[columns.size()];
         boolean[] log = new boolean[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
             NumericStatistics column = columns.get(i);
             log[i] = log1pColumns.contains(column.column());
-            means[i] = (float) (log[i] ? column.logMean() : column.mean());
-            float std = (float) (log[i] ? column.logStd() : column.std());
+            boolean raw = !log[i] && rawColumns.contains(column.column());
+            means[i] = raw ? 0f : (float) (log[i] ? column.logMean() : column.mean());
+            float std = raw ? 1f : (float) (log[i] ? column.logStd() : column.std());
             stds[i] = std > 1e-6f && Float.isFinite(std) ? std : 1f;
         }
         return new NumericStats(means, stds, log);

@@ -8,11 +8,11 @@ import java.util.TreeSet;
 import me.adsby.workbench.storage.dataset.schema.ColumnRole;
 import me.adsby.workbench.storage.dataset.schema.ColumnSchema;
 import me.adsby.workbench.storage.dataset.schema.ColumnType;
+import me.adsby.workbench.storage.dataset.schema.NumericTransform;
 import me.adsby.workbench.storage.dataset.schema.Schema;
 import me.adsby.workbench.storage.dataset.stats.ColumnStatistics;
 import me.adsby.workbench.storage.dataset.stats.DatasetStatistics;
 import me.adsby.workbench.storage.dataset.stats.LabelBalance;
-import me.adsby.workbench.storage.dataset.stats.NumericSummary;
 
 /**
  * What a run's statistics pass decides before it prepares anything: which feature columns are left out of the
@@ -21,19 +21,22 @@ import me.adsby.workbench.storage.dataset.stats.NumericSummary;
  * <ul>
  *   <li>Left out: a column missing in every row; a constant column (one value in every row that has one); a
  *       text column with more distinct values than half the rows (an identifier, not a category).</li>
- *   <li>{@code log1p}: a numeric column whose values are all 0 or more and heavy-tailed: its maximum is more than
- *       twice its 99th percentile, or Pearson's second skewness {@code 3 (mean - median) / sd} is above 1.</li>
+ *   <li>Numeric transforms are the schema's ({@link NumericTransform}: inference picks {@code LOG1P} for
+ *       non-negative heavy-tailed columns, and a person may change it): {@code log1p} columns are read through
+ *       {@code log1p} then standardised, {@code NONE} columns as they are, the others standardised.</li>
  *   <li>A label with one class only refuses to train, naming the label and its value.</li>
  * </ul>
  *
  * @param dropped by column, in schema order: why it is left out
  * @param log1p   the numeric columns read through {@code log1p}
+ * @param raw     the numeric columns read as they are (transform NONE)
  */
-record FeaturePlan(Map<String, String> dropped, Set<String> log1p) {
+record FeaturePlan(Map<String, String> dropped, Set<String> log1p, Set<String> raw) {
 
     FeaturePlan {
         dropped = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(dropped));
         log1p = java.util.Collections.unmodifiableSet(new TreeSet<>(log1p));
+        raw = java.util.Collections.unmodifiableSet(new TreeSet<>(raw));
     }
 
     /**
@@ -43,6 +46,7 @@ record FeaturePlan(Map<String, String> dropped, Set<String> log1p) {
         requireTwoClasses(statistics, label);
         Map<String, String> dropped = new LinkedHashMap<>();
         Set<String> log1p = new TreeSet<>();
+        Set<String> raw = new TreeSet<>();
         for (ColumnSchema column : schema.columns()) {
             if (column.role() != ColumnRole.FEATURE || column.name().equals(label)) {
                 continue;
@@ -54,11 +58,13 @@ record FeaturePlan(Map<String, String> dropped, Set<String> log1p) {
             String reason = reason(stats, column, statistics.goodRows());
             if (reason != null) {
                 dropped.put(column.name(), reason);
-            } else if (stats.numeric() != null && heavyTailed(stats.numeric())) {
+            } else if (column.type().numeric() && column.transform() == NumericTransform.LOG1P) {
                 log1p.add(column.name());
+            } else if (column.type().numeric() && column.transform() == NumericTransform.NONE) {
+                raw.add(column.name());
             }
         }
-        return new FeaturePlan(dropped, log1p);
+        return new FeaturePlan(dropped, log1p, raw);
     }
 
     private static String reason(ColumnStatistics stats, ColumnSchema column, long rows) {
@@ -77,17 +83,6 @@ record FeaturePlan(Map<String, String> dropped, Set<String> log1p) {
                     stats.distinct().estimated() ? "about " : "", stats.distinct().value(), rows);
         }
         return null;
-    }
-
-    private static boolean heavyTailed(NumericSummary numeric) {
-        if (numeric.count() < 2 || !(numeric.min() >= 0) || numeric.quantiles() == null) {
-            return false;
-        }
-        double p99 = numeric.quantiles().p99();
-        double median = numeric.quantiles().p50();
-        boolean longTail = p99 > 0 ? numeric.max() > 2 * p99 : numeric.max() > 0;
-        boolean skewed = numeric.stdDev() > 0 && 3 * (numeric.mean() - median) / numeric.stdDev() > 1;
-        return longTail || skewed;
     }
 
     private static void requireTwoClasses(DatasetStatistics statistics, String label) {

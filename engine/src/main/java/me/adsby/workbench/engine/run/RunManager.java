@@ -22,6 +22,8 @@ import me.adsby.workbench.storage.blob.BlobStore;
 import me.adsby.workbench.storage.blob.BlobStores;
 import me.adsby.workbench.storage.blob.BlobUri;
 import me.adsby.workbench.storage.blob.WriteCondition;
+import me.adsby.workbench.storage.dataset.schema.Schema;
+import me.adsby.workbench.storage.dataset.schema.SchemaStore;
 import me.adsby.workbench.storage.history.NewRun;
 import me.adsby.workbench.storage.history.Provenance;
 import me.adsby.workbench.storage.history.Run;
@@ -30,6 +32,8 @@ import me.adsby.workbench.storage.history.RunQuery;
 import me.adsby.workbench.storage.history.RunStatus;
 import me.adsby.workbench.storage.home.WorkbenchHome;
 import me.adsby.workbench.storage.settings.TrainingTarget;
+import me.adsby.workbench.storage.work.Cancellation;
+import me.adsby.workbench.storage.work.ProgressListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,13 +114,16 @@ public final class RunManager implements AutoCloseable {
         BlobStore datasetStore = stores.forUri(dataset);
         var object = datasetStore.stat(dataset).orElseThrow(() -> new IOException(dataset + ": no such file"));
         RequestCheck.check(stores, request);
+        Schema schema = request.schema() != null ? request.schema()
+                : SchemaStore.of(home).effective(datasetStore, dataset, ProgressListener.NONE, Cancellation.NEVER).schema();
         Run run = history.createRun(new NewRun(request.displayName(), request.experiment(), request.target(),
                 home.runs().resolve(NewRun.RUN_ID).toString(), request.recipe().name().toLowerCase(java.util.Locale.ROOT),
                 params(request)));
         RunDirectory directory = directoryOf(run);
         new RunSpec(run.id(), run.name(), run.experiment(), dataset.toString(), request.label(), request.imageColumn(),
                 request.exclude(), request.recipe(), request.hyperparameters(), request.validationFraction(),
-                request.maxBadRows(), request.target().id(), VersionInfo.workbench(), request.split(), request.selectBy().id())
+                request.maxBadRows(), request.target().id(), VersionInfo.workbench(), request.split(), request.selectBy().id(),
+                schema)
                 .write(stores.forUri(directory.root()), directory);
         history.putProvenance(run.id(), new Provenance(dataset.toString(),
                 Map.of(dataset.toString(), Long.toString(object.generation())),

@@ -5,6 +5,7 @@ import java.util.Objects;
 import me.adsby.workbench.engine.model.Hyperparameters;
 import me.adsby.workbench.engine.model.Recipe;
 import me.adsby.workbench.engine.train.SelectionMetric;
+import me.adsby.workbench.storage.dataset.schema.Schema;
 import me.adsby.workbench.storage.settings.TrainingTarget;
 
 /**
@@ -16,10 +17,12 @@ import me.adsby.workbench.storage.settings.TrainingTarget;
  * @param maxBadRows  bad rows skipped and counted before the run fails
  * @param split       how validation and test examples are chosen
  * @param selectBy    the validation metric that chooses the exported epoch
+ * @param schema      the dataset's schema as the form showed it (roles changed by the person included), or null
+ *                    for the schema in effect (saved, else inferred)
  */
 public record RunRequest(String name, String experiment, String dataset, String label, String imageColumn,
         List<String> exclude, Recipe recipe, Hyperparameters hyperparameters, SplitPlan split,
-        long maxBadRows, TrainingTarget target, SelectionMetric selectBy) {
+        long maxBadRows, TrainingTarget target, SelectionMetric selectBy, Schema schema) {
 
     public static final double DEFAULT_VALIDATION_FRACTION = 0.2;
 

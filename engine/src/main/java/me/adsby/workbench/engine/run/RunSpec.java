@@ -11,6 +11,7 @@ import java.util.Objects;
 import me.adsby.workbench.engine.model.Hyperparameters;
 import me.adsby.workbench.engine.model.Recipe;
 import me.adsby.workbench.engine.train.SelectionMetric;
+import me.adsby.workbench.storage.dataset.schema.Schema;
 import me.adsby.workbench.storage.blob.BlobStore;
 import me.adsby.workbench.storage.blob.WriteCondition;
 
@@ -35,10 +36,12 @@ import me.adsby.workbench.storage.blob.WriteCondition;
  *                         kinds (they split by a hash of the row number with the model's seed)
  * @param selectBy         the validation metric that chooses the exported epoch ({@link SelectionMetric#id()});
  *                         null in older runs, which chose by AUC
+ * @param schema           the dataset's schema the run trains by (saved on the Data screen or by {@code datasets
+ *                         schema}, else inferred when the run started); null in older runs, which infer it
  */
 public record RunSpec(String runId, String name, String experiment, String dataset, String label, String imageColumn,
         List<String> exclude, Recipe recipe, Hyperparameters hyperparameters, double validationFraction, long maxBadRows,
-        String target, String workbenchVersion, SplitPlan split, String selectBy) {
+        String target, String workbenchVersion, SplitPlan split, String selectBy, Schema schema) {
 
     static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 

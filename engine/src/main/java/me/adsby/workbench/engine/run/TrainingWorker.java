@@ -120,7 +120,9 @@ public final class TrainingWorker {
     /** Reads the statistics, chooses the features and prepares the split: everything before the first epoch. */
     private Prepared prepare(RunSpec spec, BlobStore store, EventWriter events, Cancellation cancel) throws IOException {
         BlobUri csv = BlobUri.parse(spec.dataset());
-        Schema schema = FeatureSelection.withLabel(Datasets.inferSchema(stores.forUri(csv), csv), spec);
+        // The schema the run was started with (saved or inferred then); runs recorded before that infer it now.
+        Schema recorded = spec.schema() != null ? spec.schema() : Datasets.inferSchema(stores.forUri(csv), csv);
+        Schema schema = FeatureSelection.withLabel(recorded, spec);
         DatasetStatistics statistics = Datasets.statistics(stores.forUri(csv), csv, schema, StatisticsOptions.defaults(),
                 new EventProgress(events, "statistics", clock), cancel);
         FeaturePlan plan = FeaturePlan.of(statistics, schema, spec.label());
@@ -153,7 +155,7 @@ public final class TrainingWorker {
         }
 
         ModelDefinition definition = new ModelDefinition(spec.recipe(), features, spec.hyperparameters(),
-                NumericStats.of(data.numericStatistics(), prepared.plan().log1p()),
+                NumericStats.of(data.numericStatistics(), prepared.plan().log1p(), prepared.plan().raw()),
                 LabelPrior.of(data.trainPositives(), data.trainSize()));
         RunFiles files = new RunFiles(store, scratch(spec));
         Path checkpoints = files.local(directory.checkpoints(), "checkpoints");

@@ -1,6 +1,5 @@
 package me.adsby.workbench.engine.run;
 
-import me.adsby.workbench.engine.train.SelectionMetric;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -12,6 +11,11 @@ import java.util.function.Predicate;
 import me.adsby.workbench.engine.demo.DemoDatasetGenerator;
 import me.adsby.workbench.engine.model.Hyperparameters;
 import me.adsby.workbench.engine.model.Recipe;
+import me.adsby.workbench.engine.train.SelectionMetric;
+import me.adsby.workbench.storage.blob.BlobUri;
+import me.adsby.workbench.storage.dataset.schema.ColumnRole;
+import me.adsby.workbench.storage.dataset.schema.Schema;
+import me.adsby.workbench.storage.dataset.schema.SchemaStore;
 import me.adsby.workbench.storage.blob.BlobStores;
 import me.adsby.workbench.storage.blob.GcsOptions;
 import me.adsby.workbench.storage.history.Run;
@@ -45,7 +49,7 @@ class RunManagerTest {
     private static RunRequest request(int epochs) {
         Hyperparameters hp = Hyperparameters.defaults(Recipe.TABULAR).withEpochs(epochs).withPatience(epochs);
         return new RunRequest(null, "tests", demo.toString(), "clicked", null, List.of("ad_id"), Recipe.TABULAR, hp,
-                new SplitPlan("random", null, 0.25, 42L, null, null), 0, TrainingTarget.LOCAL_CPU, SelectionMetric.LOG_LOSS);
+                new SplitPlan("random", null, 0.25, 42L, null, null), 0, TrainingTarget.LOCAL_CPU, SelectionMetric.LOG_LOSS, null);
     }
 
     private RunManager manager(WorkbenchHome home, RunHistory history, BlobStores stores) {
@@ -71,6 +75,32 @@ class RunManagerTest {
             assertThat(System.nanoTime()).as("run " + runId + " still " + run.status() + " after 3 minutes")
                     .isLessThan(deadline);
             Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void aSavedSchemaIsWhatTheRunRecordsAndTrainsBy() throws Exception {
+        WorkbenchHome home = WorkbenchHome.open(temp.resolve("home"));
+        try (RunHistory history = RunHistory.open(home.history());
+                BlobStores stores = new BlobStores(new GcsOptions(null, null));
+                RunManager manager = manager(home, history, stores)) {
+            manager.start();
+            BlobUri uri = BlobUri.parse(demo.toString());
+            SchemaStore schemas = SchemaStore.of(home);
+            // As the Data screen's Apply or `datasets schema --set hour_of_day=:ignored` would save it.
+            Schema edited = schemas.effective(stores.forUri(uri), uri, ProgressListener.NONE, Cancellation.NEVER).schema()
+                    .withRole("hour_of_day", ColumnRole.IGNORED);
+            schemas.save(stores.forUri(uri), uri, edited);
+
+            Run run = manager.start(request(1));
+            Run done = waitFor(history, run.id(), r -> r.status().isStopped());
+
+            assertThat(done.status()).as(String.join("\n", manager.logTail(run.id(), 30))).isEqualTo(RunStatus.SUCCEEDED);
+            RunDirectory directory = manager.directoryOf(run);
+            RunSpec spec = RunSpec.read(stores.forUri(directory.root()), directory);
+            assertThat(spec.schema().column("hour_of_day").role()).isEqualTo(ColumnRole.IGNORED);
+            assertThat(RunFeatures.read(stores.forUri(directory.root()), directory).orElseThrow().numeric())
+                    .isNotEmpty().doesNotContain("hour_of_day");
         }
     }
 

@@ -48,7 +48,7 @@ class TrainingWorkerTest {
     private static RunSpec spec(String csv, Recipe recipe, int epochs) {
         Hyperparameters hp = Hyperparameters.defaults(recipe).withEpochs(epochs).withImageSize(16).withPatience(10);
         return new RunSpec("r-test", "test", "default", csv, "clicked", null, List.of("ad_id"), recipe, hp, 0.25, 0,
-                "local-cpu", "test", new SplitPlan("random", null, 0.25, 42L, null, null), "log_loss");
+                "local-cpu", "test", new SplitPlan("random", null, 0.25, 42L, null, null), "log_loss", null);
     }
 
     private String runWorker(BlobStores stores, RunDirectory run) throws IOException {

@@ -45,7 +45,7 @@ class WorkerSplitsTest {
     private static RunSpec spec(Path csv, SplitPlan split) {
         Hyperparameters hp = Hyperparameters.defaults(Recipe.TABULAR).withEpochs(2).withPatience(10);
         return new RunSpec("r-test", "test", "default", csv.toString(), "clicked", null, List.of("pid"), Recipe.TABULAR, hp,
-                split.validationFraction(), 0, "local-cpu", "test", split, "log_loss");
+                split.validationFraction(), 0, "local-cpu", "test", split, "log_loss", null);
     }
 
     private List<RunEvent> train(RunSpec spec) throws IOException {

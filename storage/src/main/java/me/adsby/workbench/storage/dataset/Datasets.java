@@ -29,7 +29,10 @@ public final class Datasets {
     private Datasets() {
     }
 
-    /** The schema inferred from the first {@value SchemaInference#DEFAULT_SAMPLE_ROWS} rows. */
+    /**
+     * The schema inferred from every row (one streaming pass). What a saved schema says wins over this: see
+     * {@link me.adsby.workbench.storage.dataset.schema.SchemaStore#effective}.
+     */
     public static Schema inferSchema(CsvSource source) throws IOException {
         return SchemaInference.infer(source);
     }

@@ -9,7 +9,7 @@ import java.util.Objects;
 
 /**
  * The folder where Workbench keeps everything of one user: run history, runs, the local registry, caches,
- * logs, settings and the demo dataset. Created owner-only.
+ * logs, settings, saved dataset schemas and the demo dataset. Created owner-only.
  *
  * <p>Which folder: {@code --home DIR}, else the {@value #ENVIRONMENT_VARIABLE} environment variable, else
  * {@code ~/.workbench}. Immutable and thread-safe.
@@ -51,7 +51,8 @@ public final class WorkbenchHome {
         }
         WorkbenchHome home = new WorkbenchHome(root.toAbsolutePath().normalize());
         OwnerOnly.folder(home.root);
-        for (Path dir : List.of(home.history(), home.runs(), home.registry(), home.cache(), home.logs())) {
+        for (Path dir : List.of(home.history(), home.runs(), home.registry(), home.cache(), home.logs(),
+                home.schemas())) {
             OwnerOnly.folder(dir);
         }
         return home;
@@ -73,6 +74,11 @@ public final class WorkbenchHome {
     /** The default serving registry. */
     public Path registry() {
         return root.resolve("registry");
+    }
+
+    /** The saved dataset schemas, one JSON file per dataset URI (see {@code SchemaStore}). */
+    public Path schemas() {
+        return root.resolve("schemas");
     }
 
     public Path cache() {

@@ -52,7 +52,8 @@ public final class Validator {
         try (ImageCheck check = ImageCheck.start(source.name(), schema, images, IMAGE_THREADS, maxDetails, cancel)) {
             ScanResult scan = RowScan.run(source, schema, ErrorPolicy.skipAndCount(), log, progress, cancel,
                     check::offer);
-            return ReportAssembly.of(source.name(), scan, log, check.finish(), maxDetails);
+            ValidationReport report = ReportAssembly.of(source.name(), scan, log, check.finish(), maxDetails);
+            return LabelCheck.addTo(source, schema, report);
         } catch (BadDataException header) {
             RowProblem problem = header.problems().get(0);
             return new ValidationReport(source.name(), 0, 0, 0, 0, Map.of(problem.kind(), 1L),

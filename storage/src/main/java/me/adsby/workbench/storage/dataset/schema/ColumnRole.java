@@ -1,6 +1,6 @@
 package me.adsby.workbench.storage.dataset.schema;
 
-/** What a column is for in training. */
+/** What a column is for in training. Only FEATURE columns are inputs of a model. */
 public enum ColumnRole {
     /** An input of the model. */
     FEATURE,
@@ -8,8 +8,12 @@ public enum ColumnRole {
     LABEL,
     /** The image reference: at most one per schema. */
     IMAGE,
-    /** An identifier of the row: not an input. */
+    /** An identifier of the row, unique: not an input. */
     KEY,
+    /** An identifier whose values repeat (an ad, a user): rows sharing it belong together, as in a group split. */
+    GROUP,
+    /** When the row happened: the order of a time split, not an input. */
+    TIME,
     /** Not used. */
     IGNORED
 }

@@ -6,8 +6,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The columns of a dataset with their types and roles, as inferred ({@link SchemaInference}) and then
- * overridden by the user. Immutable: the {@code with...} methods return a new schema.
+ * The columns of a dataset with their types, roles and numeric transforms, as inferred
+ * ({@link SchemaInference}) and then overridden by the user (and saved: {@link SchemaStore}). Immutable: the
+ * {@code with...} methods return a new schema.
  */
 public record Schema(List<ColumnSchema> columns) {
 
@@ -54,6 +55,12 @@ public record Schema(List<ColumnSchema> columns) {
     public Schema withType(String column, ColumnType type) {
         Objects.requireNonNull(type, "type");
         return replace(column(column).withType(type));
+    }
+
+    /** Sets a numeric column's transform (other types keep NONE). */
+    public Schema withTransform(String column, NumericTransform transform) {
+        Objects.requireNonNull(transform, "transform");
+        return replace(column(column).withTransform(transform));
     }
 
     /** Sets a role; making a column the LABEL makes the former label a FEATURE. */

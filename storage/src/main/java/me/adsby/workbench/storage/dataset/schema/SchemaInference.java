@@ -2,154 +2,143 @@ package me.adsby.workbench.storage.dataset.schema;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 import org.apache.commons.csv.CSVRecord;
 
 import me.adsby.workbench.storage.dataset.CsvSource;
+import me.adsby.workbench.storage.dataset.RowProblem;
 import me.adsby.workbench.storage.dataset.csv.CsvRowReader;
+import me.adsby.workbench.storage.work.Cancellation;
+import me.adsby.workbench.storage.work.ProgressListener;
 
 /**
- * Infers a {@link Schema} from the first rows of a CSV (1,000 unless told). Rows with a wrong number of
- * fields or bad bytes are left out of the sample. Per column, over the values that are not missing:
+ * Infers a {@link Schema} from every row of a CSV, in one streaming pass with bounded memory. Rows with a
+ * wrong number of fields or bad bytes are left out; a fatal problem (a broken quote) ends the pass. Per column
+ * ({@link ColumnEvidence}), over the values that are not missing:
  * <ul>
- * <li>type: BINARY when all are binary (0/1, true/false, yes/no), else INTEGER when all are whole numbers,
- * FLOAT when all are numbers, IMAGE when all name images, else CATEGORICAL (also when all are missing);</li>
- * <li>role: LABEL for the first BINARY column named (case-insensitive) clicked, click, is_click, label or y,
- * in that order of preference; IMAGE for the first IMAGE column; KEY for a column named id or ending in
- * _id / -id whose sample values are all present and distinct; else FEATURE. Other IMAGE columns are
- * IGNORED.</li>
+ * <li>type: the narrowest that holds every value, widened as rows are read: BINARY (0/1, true/false, yes/no),
+ * then INTEGER, then FLOAT, then CATEGORICAL; IMAGE when every value names an image; TEXT for free text and
+ * strings of too many levels ({@link RoleRules}); CATEGORICAL when every value is missing;</li>
+ * <li>label: the BINARY column named like a label ({@link LabelNames}), the most preferred name first. A column
+ * named like a label whose values are not binary is not made a feature: it is IGNORED, and, when no column
+ * can be the label, reported as a problem at the line of its first value that is not binary;</li>
+ * <li>image: the first IMAGE column (later ones are IGNORED);</li>
+ * <li>other roles, and transforms of numeric columns: {@link RoleRules}, {@link NumericProfile#transform()}.</li>
  * </ul>
+ * The same file always gives the same schema.
  */
 public final class SchemaInference {
 
-    /** The usual sample size. */
-    public static final int DEFAULT_SAMPLE_ROWS = 1000;
-
-    private static final List<String> LABEL_NAMES = List.of("clicked", "click", "is_click", "label", "y");
+    /** Rows between two cancellation checks and progress reports. */
+    private static final int CHECK_EVERY = 4096;
 
     private SchemaInference() {
     }
 
+    /** The schema inferred from the whole file. */
     public static Schema infer(CsvSource source) throws IOException {
-        return infer(source, DEFAULT_SAMPLE_ROWS);
+        return inspect(source, ProgressListener.NONE, Cancellation.NEVER).schema();
     }
 
-    public static Schema infer(CsvSource source, int sampleRows) throws IOException {
+    /** The schema inferred from the first {@code maxRows} good rows only (for tests and quick looks). */
+    public static Schema infer(CsvSource source, int maxRows) throws IOException {
+        return inspect(source, maxRows, ProgressListener.NONE, Cancellation.NEVER).schema();
+    }
+
+    /** The schema inferred from the whole file, with its problems. */
+    public static InferenceResult inspect(CsvSource source, ProgressListener progress, Cancellation cancel)
+            throws IOException {
+        return inspect(source, Long.MAX_VALUE, progress, cancel);
+    }
+
+    /**
+     * @throws me.adsby.workbench.storage.dataset.BadDataException when the header is unusable
+     * @throws java.util.concurrent.CancellationException when cancelled
+     */
+    public static InferenceResult inspect(CsvSource source, long maxRows, ProgressListener progress,
+                                          Cancellation cancel) throws IOException {
         try (CsvRowReader rows = CsvRowReader.open(source)) {
             List<String> names = rows.header();
             List<ColumnEvidence> evidence = new ArrayList<>();
-            for (int i = 0; i < names.size(); i++) {
-                evidence.add(new ColumnEvidence());
+            for (String name : names) {
+                evidence.add(new ColumnEvidence(name));
             }
-            int used = 0;
-            while (used < sampleRows && rows.next()) {
+            long used = 0;
+            boolean complete = true;
+            String message = "Inferring the schema of " + source.name();
+            while (rows.next()) {
+                if (used >= maxRows) {
+                    complete = false;
+                    break;
+                }
                 if (rows.problem() != null) {
                     if (rows.problem().kind().fatal()) {
+                        complete = false;
                         break;
                     }
                     continue;
                 }
                 CSVRecord record = rows.record();
                 for (int i = 0; i < names.size(); i++) {
-                    evidence.get(i).see(record.get(i));
+                    evidence.get(i).see(record.get(i), rows.line());
                 }
                 used++;
+                if (rows.rows() % CHECK_EVERY == 0) {
+                    cancel.throwIfCancelled();
+                    progress.report(source.size() > 0 ? Math.min(rows.bytesRead(), source.size()) : rows.rows(),
+                            source.size(), message);
+                }
             }
-            return decide(names, evidence);
+            return decide(source.name(), evidence, used, complete);
         }
     }
 
-    private static Schema decide(List<String> names, List<ColumnEvidence> evidence) {
+    private static InferenceResult decide(String file, List<ColumnEvidence> evidence, long rows, boolean complete) {
         List<ColumnSchema> columns = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            ColumnEvidence e = evidence.get(i);
-            columns.add(new ColumnSchema(names.get(i), i, e.type(), roleWithoutLabel(names.get(i), e)));
-        }
+        int label = chooseLabel(evidence);
         boolean imageTaken = false;
-        for (int i = 0; i < columns.size(); i++) {
-            ColumnSchema c = columns.get(i);
-            if (c.role() == ColumnRole.IMAGE) {
-                if (imageTaken) {
-                    columns.set(i, c.withRole(ColumnRole.IGNORED));
+        List<RowProblem> problems = new ArrayList<>();
+        for (int i = 0; i < evidence.size(); i++) {
+            ColumnEvidence e = evidence.get(i);
+            ColumnSchema column;
+            if (i == label) {
+                column = new ColumnSchema(e.name, i, ColumnType.BINARY, ColumnRole.LABEL, NumericTransform.NONE,
+                        e.name + ": named like a label, and every value is binary: label");
+            } else if (e.labelName && e.type() != ColumnType.BINARY && e.present > 0) {
+                column = new ColumnSchema(e.name, i, e.type(), ColumnRole.IGNORED, e.transform(), e.name
+                        + ": named like a label, but line " + e.firstNotBinaryLine + " has '" + e.firstNotBinaryValue
+                        + "', which is not binary: ignored rather than used as a feature");
+                if (label < 0) {
+                    problems.add(LabelNames.notBinary(file, e.firstNotBinaryLine, e.name, e.firstNotBinaryValue,
+                            e.notBinary - 1));
                 }
+            } else if (e.type() == ColumnType.IMAGE) {
+                column = new ColumnSchema(e.name, i, ColumnType.IMAGE, imageTaken ? ColumnRole.IGNORED : ColumnRole.IMAGE,
+                        NumericTransform.NONE, e.name + (imageTaken ? ": another image column: ignored"
+                                : ": every value names an image: image"));
                 imageTaken = true;
+            } else {
+                RoleRules.Decision d = RoleRules.decide(e, rows);
+                column = new ColumnSchema(e.name, i, d.type(), d.role(), e.transform(), d.reason());
             }
+            columns.add(column);
         }
-        Schema schema = new Schema(columns);
-        for (String labelName : LABEL_NAMES) {
-            for (ColumnSchema c : columns) {
-                if (c.name().equalsIgnoreCase(labelName) && c.type() == ColumnType.BINARY) {
-                    return schema.withLabel(c.name());
-                }
-            }
-        }
-        return schema;
+        return new InferenceResult(new Schema(columns), rows, complete, problems);
     }
 
-    private static ColumnRole roleWithoutLabel(String name, ColumnEvidence e) {
-        if (e.type() == ColumnType.IMAGE) {
-            return ColumnRole.IMAGE;
+    /** The binary column with the most preferred label name (the first in the header among equals), or -1. */
+    private static int chooseLabel(List<ColumnEvidence> evidence) {
+        int best = -1;
+        int bestPreference = Integer.MAX_VALUE;
+        for (int i = 0; i < evidence.size(); i++) {
+            ColumnEvidence e = evidence.get(i);
+            int preference = LabelNames.preference(e.name);
+            if (preference >= 0 && e.type() == ColumnType.BINARY && e.present > 0 && preference < bestPreference) {
+                best = i;
+                bestPreference = preference;
+            }
         }
-        String lower = name.toLowerCase(Locale.ROOT);
-        boolean keyName = lower.equals("id") || lower.endsWith("_id") || lower.endsWith("-id");
-        if (keyName && e.present > 0 && e.missing == 0 && e.allDistinct()) {
-            return ColumnRole.KEY;
-        }
-        return ColumnRole.FEATURE;
-    }
-
-    /** What the sample says of one column. */
-    private static final class ColumnEvidence {
-        private final NumberParser numbers = new NumberParser();
-        private final Set<String> distinct = new HashSet<>();
-        private boolean repeated;
-        private int present;
-        private int missing;
-        private boolean binary = true;
-        private boolean integer = true;
-        private boolean number = true;
-        private boolean image = true;
-
-        void see(String value) {
-            if (Values.isMissing(value)) {
-                missing++;
-                return;
-            }
-            present++;
-            if (!repeated && !distinct.add(value)) {
-                repeated = true;
-                distinct.clear();
-            }
-            binary &= Values.binary(value) != Values.NOT_BINARY;
-            if (number) {
-                number = numbers.parse(value);
-                integer &= number && numbers.integral();
-            }
-            image &= Values.isImage(value);
-        }
-
-        boolean allDistinct() {
-            return !repeated;
-        }
-
-        ColumnType type() {
-            if (present == 0) {
-                return ColumnType.CATEGORICAL;
-            }
-            if (binary) {
-                return ColumnType.BINARY;
-            }
-            if (integer) {
-                return ColumnType.INTEGER;
-            }
-            if (number) {
-                return ColumnType.FLOAT;
-            }
-            return image ? ColumnType.IMAGE : ColumnType.CATEGORICAL;
-        }
+        return best;
     }
 }
