@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import me.adsby.workbench.engine.eval.Bootstrap;
+import me.adsby.workbench.engine.eval.Calibration;
 import me.adsby.workbench.engine.eval.ConfidenceInterval;
 import me.adsby.workbench.engine.eval.Evaluation;
 import me.adsby.workbench.engine.eval.Evaluator;
@@ -123,7 +124,7 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             long id = session.history().addEvaluation(run.id(), dataset.toString(), scored.predictions().toString(),
                     recorded).id();
-            print(run, id, dataset, scored, evaluation, intervals);
+            print(run, id, dataset, scored, evaluation, intervals, Calibration.of(predictions));
         }
         return 0;
     }
@@ -170,7 +171,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private void print(Run run, long id, BlobUri dataset, RunScorer.Scored scored, Evaluation evaluation,
-                       Map<Metric, ConfidenceInterval> intervals) {
+                       Map<Metric, ConfidenceInterval> intervals, Calibration calibration) {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> document = new LinkedHashMap<>();
@@ -189,6 +190,7 @@ final class EvaluateCommand implements Callable<Integer> {
                         : List.of(interval.lower(), interval.upper()));
             }
             document.put("threshold", evaluation.threshold());
+            calibration.putInto(document);
             document.put("intervals", ranges);
             JsonOutput.print(out, document);
             return;
@@ -201,11 +203,18 @@ final class EvaluateCommand implements Callable<Integer> {
             ConfidenceInterval interval = intervals.get(metric);
             String range = interval != null && interval.isDefined()
                     ? String.format(java.util.Locale.ROOT, "  [%.4f, %.4f]", interval.lower(), interval.upper()) : "";
-            out.printf("  %-10s %s%s%n", metric.key(), value.isDefined()
+            out.printf("  %-18s %s%s%n", metric.key(), value.isDefined()
                     ? String.format(java.util.Locale.ROOT, "%.4f", value.value()) : "n/a (" + value.undefinedReason() + ")",
                     range);
         }
+        out.printf("  calibration: mean predicted / observed CTR %s, slope %s, intercept %s (calibrated: 1, 1, 0)%n",
+                fourDigits(calibration.ratio()), fourDigits(calibration.slope()), fourDigits(calibration.intercept()));
         out.println("  95% intervals: bootstrap, " + resamples + " resamples; threshold " + threshold);
         out.flush();
+    }
+
+    private static String fourDigits(MetricValue value) {
+        return value.isDefined() ? String.format(java.util.Locale.ROOT, "%.4f", value.value())
+                : "n/a (" + value.undefinedReason() + ")";
     }
 }

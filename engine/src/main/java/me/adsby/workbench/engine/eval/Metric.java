@@ -8,6 +8,12 @@ public enum Metric {
     PR_AUC("pr_auc", true),
     /** Mean negative log-likelihood, scores clipped to [1e-15, 1 - 1e-15]. */
     LOG_LOSS("log_loss", false),
+    /**
+     * Normalized entropy: the log loss divided by the entropy of the base rate {@code p} (the log loss of always
+     * predicting {@code p}), {@code -(p ln p + (1 - p) ln(1 - p))}; below 1 the model beats the base rate. Undefined
+     * with one class.
+     */
+    NE("normalized_entropy", false),
     /** Mean squared difference between score and label. */
     BRIER("brier", false),
     /** Share of examples on the label's side of the threshold (score >= threshold predicts 1). */

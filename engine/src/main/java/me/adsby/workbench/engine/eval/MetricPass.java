@@ -112,6 +112,7 @@ final class MetricPass {
         metrics.put(Metric.PR_AUC, positives == 0 ? MetricValue.undefined(count == 0 ? "no examples" : "no positives")
                 : MetricValue.of(averagePrecision));
         metrics.put(Metric.LOG_LOSS, MetricValue.ratio(logLoss, count, "no examples"));
+        metrics.put(Metric.NE, normalizedEntropy(logLoss, count, positives, singleClass));
         metrics.put(Metric.BRIER, MetricValue.ratio(brier, count, "no examples"));
         ConfusionMatrix confusion = new ConfusionMatrix(truePositivesAtThreshold,
                 predictedPositives - truePositivesAtThreshold, negatives - (predictedPositives - truePositivesAtThreshold),
@@ -129,6 +130,16 @@ final class MetricPass {
         return new Evaluation(count, positives, threshold, metrics, confusion, new BestF1(bestThreshold, best),
                 reliability, MetricValue.ratio(scoreSum, count, "no examples"),
                 MetricValue.ratio(positives, count, "no examples"), null, null);
+    }
+
+    /** Log loss over the entropy of the base rate; undefined with one class (that entropy is 0). */
+    static MetricValue normalizedEntropy(double logLossSum, double count, double positives, String singleClass) {
+        if (count == 0 || positives == 0 || positives == count) {
+            return MetricValue.undefined(singleClass);
+        }
+        double p = positives / count;
+        double baseRateLoss = -(p * Math.log(p) + (1 - p) * Math.log(1 - p));
+        return MetricValue.of(logLossSum / count / baseRateLoss);
     }
 
     private static ReliabilityCurve reliability(long count, long[] binCount, double[] binScore, long[] binPositives) {

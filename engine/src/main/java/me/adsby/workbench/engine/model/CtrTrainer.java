@@ -24,7 +24,8 @@ import org.tensorflow.types.TFloat32;
  * <p>The loss is the sigmoid cross-entropy with logits, {@code max(x, 0) - x z + log(1 + exp(-|x|))},
  * averaged over the batch; Adam minimises it plus {@link Hyperparameters#l2()} times the sum of the squared
  * weights, and the losses reported (training and validation) are the cross-entropy alone. Training steps feed
- * the graph's training flag, so dropout acts there and never when scoring. Every initializer is seeded from {@link Hyperparameters#seed()} and the session
+ * the graph's training flag, so dropout acts there and never when scoring. Every initializer is seeded from
+ * {@link Hyperparameters#seed()} and the session
  * uses a fixed number of threads. Two trainers with the same definition and batches on 1 thread give the
  * same losses bit for bit. On several threads TensorFlow's CPU kernels may split a contraction differently
  * from one run to the next and round differently in the last bits (about 1 repeated run in 7 of the demo's

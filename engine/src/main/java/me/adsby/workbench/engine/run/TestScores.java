@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import me.adsby.workbench.engine.eval.Calibration;
 import me.adsby.workbench.engine.eval.Evaluation;
 import me.adsby.workbench.engine.eval.Evaluator;
 import me.adsby.workbench.engine.eval.Metric;
@@ -55,6 +56,13 @@ final class TestScores {
         for (Metric metric : Metric.values()) {
             evaluation.metric(metric).asOptional().ifPresent(value -> metrics.put(metric.key(), value));
         }
+        java.util.Map<String, Object> calibration = new java.util.LinkedHashMap<>();
+        Calibration.of(predictions).putInto(calibration);
+        calibration.forEach((key, value) -> {
+            if (value != null) {
+                metrics.put(key, (Double) value);
+            }
+        });
         store.write(directory.eval().resolve("test/metrics.json"),
                 new ByteArrayInputStream(RunSpec.MAPPER.writeValueAsBytes(metrics)), "application/json", WriteCondition.NONE);
         ObjectNode event = events.data().put("dataset", testData.toString()).put("predictions", predictionsUri.toString())

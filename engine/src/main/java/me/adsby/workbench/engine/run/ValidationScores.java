@@ -13,6 +13,7 @@ import me.adsby.workbench.engine.input.Batch;
 import me.adsby.workbench.engine.input.FeatureSpec;
 import me.adsby.workbench.engine.input.PreparedDataset;
 import me.adsby.workbench.engine.input.Split;
+import me.adsby.workbench.engine.eval.Calibration;
 import me.adsby.workbench.engine.eval.Evaluation;
 import me.adsby.workbench.engine.eval.Evaluator;
 import me.adsby.workbench.engine.eval.Metric;
@@ -82,7 +83,8 @@ final class ValidationScores {
             s[i] = scores.get(i);
             y[i] = labels.get(i) > 0.5f;
         }
-        Evaluation evaluation = Evaluator.defaults().metricsOnly(Predictions.of(s, y));
+        Predictions predictions = Predictions.of(s, y);
+        Evaluation evaluation = Evaluator.defaults().metricsOnly(predictions);
         ObjectNode json = events.data().put("count", evaluation.count()).put("positives", evaluation.positives());
         for (Metric metric : Metric.values()) {
             MetricValue value = evaluation.metric(metric);
@@ -92,6 +94,15 @@ final class ValidationScores {
                 json.putNull(metric.key());
             }
         }
+        java.util.Map<String, Object> calibration = new java.util.LinkedHashMap<>();
+        Calibration.of(predictions).putInto(calibration);
+        calibration.forEach((key, value) -> {
+            if (value == null) {
+                json.putNull(key);
+            } else {
+                json.put(key, (Double) value);
+            }
+        });
         return json.put("threshold", evaluation.threshold());
     }
 }

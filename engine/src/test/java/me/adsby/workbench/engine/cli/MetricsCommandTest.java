@@ -32,7 +32,7 @@ class MetricsCommandTest {
         assertThat(status).as(cli.err()).isZero();
         JsonNode json = cli.json();
         assertThat(json.fieldNames()).toIterable().containsExactly("count", "positives", "auc", "pr_auc", "log_loss",
-                "brier", "accuracy", "precision", "recall", "f1", "ece", "threshold", "slices");
+                "normalized_entropy", "brier", "accuracy", "precision", "recall", "f1", "ece", "threshold", "slices");
         assertThat(json.get("count").asLong()).isEqualTo(6);
         assertThat(json.get("positives").asLong()).isEqualTo(4);
         assertThat(json.get("threshold").asDouble()).isEqualTo(0.5);
