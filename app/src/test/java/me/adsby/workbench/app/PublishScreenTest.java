@@ -143,12 +143,26 @@ class PublishScreenTest extends FxRobot {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
     }
 
-    /** An untrained tabular model of one numeric column, {@code bid}, exported as a run exports it. */
+    /**
+     * A tabular model of one numeric column, {@code bid}, exported as a run exports it, after a few steps on rows
+     * that click when the bid is positive (an untrained model predicts its base rate for every row: no ranking).
+     */
     private static Path exportTinyModel(Path folder) throws Exception {
         FeatureSpec features = new FeatureSpec(List.of("bid"), List.of(), null, "clicked", 0);
         ModelDefinition definition = new ModelDefinition(Recipe.TABULAR, features, Hyperparameters.defaults(Recipe.TABULAR),
                 NumericStats.identity(1), new LabelPrior(0.5));
+        float[] bids = new float[ROWS];
+        float[] labels = new float[ROWS];
+        long[] rows = new long[ROWS];
+        for (int i = 0; i < ROWS; i++) {
+            bids[i] = -2f + i / 10f;
+            labels[i] = bids[i] > 0 ? 1f : 0f;
+            rows[i] = i + 1;
+        }
         try (CtrTrainer trainer = CtrTrainer.create(definition, 1)) {
+            for (int step = 0; step < 20; step++) {
+                trainer.trainStep(new Batch(ROWS, bids, new String[0], new float[0], labels, rows));
+            }
             trainer.save(folder.resolve("checkpoint/model"));
         }
         ModelExporter.export(definition, folder.resolve("checkpoint/model"), folder.resolve("model"));
