@@ -72,6 +72,30 @@ class DatasetsCommandsTest {
     }
 
     @Test
+    void statsProbeAnEvenSampleOfALargeLocalDatasetsImagesUnlessToldToProbeAll() throws Exception {
+        // 6,000 rows over a sample limit of 5,000: the even sample halves to positions 0, 2, .., 4998 when the
+        // 5,001st reference comes, then keeps every other one: 2,500 + 500 = 3,000. No image exists.
+        int rows = 6_000;
+        assertThat(DatasetsStatsCommand.LOCAL_IMAGE_SAMPLE).isEqualTo(5_000);
+        StringBuilder text = new StringBuilder("ad_id,image,clicked\n");
+        for (int i = 0; i < rows; i++) {
+            text.append("a").append(i).append(",images/a").append(i).append(".png,").append(i % 2).append('\n');
+        }
+        Path csv = Files.writeString(temp.resolve("ads.csv"), text);
+
+        assertThat(run("datasets", "stats", csv.toString(), "--json")).as(cli.err()).isZero();
+        JsonNode sampled = json().get("image");
+        assertThat(sampled.get("references").asLong()).isEqualTo(rows);
+        assertThat(sampled.get("probed").asLong()).isEqualTo(3_000);
+        assertThat(sampled.get("sampled").asBoolean()).isTrue();
+
+        assertThat(run("datasets", "stats", csv.toString(), "--json", "--image-sample", "0")).isZero();
+        JsonNode all = json().get("image");
+        assertThat(all.get("probed").asLong()).isEqualTo(rows);
+        assertThat(all.get("sampled").asBoolean()).isFalse();
+    }
+
+    @Test
     void validateListsEveryBadRowWithItsLineAndFails() throws Exception {
         Path csv = Files.writeString(temp.resolve("ads.csv"),
                 "ad_id,bid,clicked\na1,1.5,1\na2,2.5\na3,3.5,0\na4,4.5,maybe\n");
