@@ -115,6 +115,10 @@ final class BatchPipeline implements AutoCloseable {
     @Override
     public void close() {
         if (accumulator.isAlive()) {
+            // The end marker stops it even when the batch in hand swallowed the interrupt (an image probe's
+            // interrupted read, say): it takes the marker next. The queue has room: batches are fewer.
+            filled.clear();
+            filled.offer(END);
             accumulator.interrupt();
             try {
                 accumulator.join();
