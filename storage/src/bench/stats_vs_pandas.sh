@@ -11,7 +11,7 @@ module="$(cd "$(dirname "$0")/../.." && pwd)"
 root="$(cd "$module/.." && pwd)"
 runs="${RUNS:-5}"
 cd "$root"
-mvn -B -ntp -o -Pbench verify -pl storage -Dbench.args="StatisticsBenchmark -f 1 -wi 1 -i 3"
+mvn -B -ntp -Pbench verify -pl storage -Dbench.args="StatisticsBenchmark -f 1 -wi 1 -i 3"
 python=python3
 if ! "$python" -c 'import pandas' 2>/dev/null; then python=/usr/bin/python3; fi
 file="$module/target/bench/ad_log.csv"
