@@ -42,8 +42,10 @@ public final class DatasetViewModel {
 
     /** Rows shown in the preview. */
     public static final int PREVIEW_ROWS = 1000;
-    /** Images probed for the statistics of a dataset in GCS (a range read each); local ones are all probed. */
+    /** Images probed for the statistics of a dataset in GCS (a range read each). */
     static final int REMOTE_IMAGE_SAMPLE = 200;
+    /** Images probed for the statistics of a local dataset: all up to this many, beyond it an even sample. */
+    static final int LOCAL_IMAGE_SAMPLE = 5_000;
 
     private final TaskExecutor tasks;
     private final StoreFinder stores;
@@ -162,7 +164,7 @@ public final class DatasetViewModel {
             BlobStore store = stores.forUri(target);
             StatisticsOptions options = StatisticsOptions.defaults();
             if (used.image().isPresent()) {
-                options = options.withImageProbe(images.probe(target), target.isGcs() ? REMOTE_IMAGE_SAMPLE : 0);
+                options = options.withImageProbe(images.probe(target), target.isGcs() ? REMOTE_IMAGE_SAMPLE : LOCAL_IMAGE_SAMPLE);
             }
             return Datasets.statistics(store, target, used, options, progress, cancel);
         }).onSuccess(computed -> {

@@ -90,7 +90,7 @@ final class StatisticsTab {
             chart.getChildren().setAll(new ChartViewer(StatisticsCharts.histogram(column.name(), numeric.histogram())));
         } else if (column.categorical() != null && !column.categorical().values().isEmpty()) {
             var top = column.categorical().values().get(0);
-            row = add(row, "top value", top.value() + " (" + top.count() + ")");
+            row = add(row, "top value", top.value() + " (" + Texts.count(top.count(), column.categorical()) + ")");
             if (top.count() > 1) {
                 chart.getChildren().setAll(new ChartViewer(
                         StatisticsCharts.topValues(column.name(), column.categorical().values())));
@@ -142,8 +142,16 @@ final class StatisticsTab {
             return text.toString();
         }
 
+        /** Exact, or {@code "≈1018153 ±3.2% (95%: 986012 to 1051000)"} for a HyperLogLog estimate. */
         static String distinct(me.adsby.workbench.storage.dataset.stats.DistinctCount distinct) {
-            return distinct.estimated() ? "about " + distinct.value() : Long.toString(distinct.value());
+            String text = me.adsby.workbench.engine.format.Estimates.distinct(distinct);
+            return distinct.estimated()
+                    ? text + " (95%: " + me.adsby.workbench.engine.format.Estimates.bounds(distinct) + ")" : text;
+        }
+
+        /** A top value's count: exact, or the frequent-items estimate with the most it may be off by. */
+        static String count(long count, me.adsby.workbench.storage.dataset.stats.CategoricalSummary summary) {
+            return me.adsby.workbench.engine.format.Estimates.count(count, summary);
         }
 
         static String number(double value) {

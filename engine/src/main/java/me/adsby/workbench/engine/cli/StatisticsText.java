@@ -2,6 +2,7 @@ package me.adsby.workbench.engine.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import me.adsby.workbench.engine.format.Estimates;
 import me.adsby.workbench.engine.format.Numbers;
 import me.adsby.workbench.storage.dataset.stats.ColumnStatistics;
 import me.adsby.workbench.storage.dataset.stats.DatasetStatistics;
@@ -22,13 +23,19 @@ final class StatisticsText {
         statistics.problemCounts().forEach((kind, count) ->
                 out.printf("  %s: %d%n", kind.name().toLowerCase(Locale.ROOT).replace('_', ' '), count));
         out.println();
-        out.printf("%-24s %-11s %-8s %8s %8s %10s  %s%n", "column", "type", "role", "present", "missing",
+        out.printf("%-24s %-11s %-8s %8s %8s %16s  %s%n", "column", "type", "role", "present", "missing",
                 "distinct", "summary");
+        boolean estimates = false;
         for (ColumnStatistics column : statistics.columns()) {
-            out.printf("%-24s %-11s %-8s %8d %8d %10s  %s%n", column.name(),
+            out.printf("%-24s %-11s %-8s %8d %8d %16s  %s%n", column.name(),
                     column.type().name().toLowerCase(Locale.ROOT), column.role().name().toLowerCase(Locale.ROOT),
-                    column.present(), column.missing(),
-                    (column.distinct().estimated() ? "~" : "") + column.distinct().value(), summary(column));
+                    column.present(), column.missing(), Estimates.distinct(column.distinct()), summary(column));
+            estimates |= column.distinct().estimated()
+                    || column.categorical() != null && !column.categorical().exact();
+        }
+        if (estimates) {
+            out.println("≈: estimated by a sketch; ± distinct: about 95% bounds (HyperLogLog); ± count: the most "
+                    + "a frequent-items estimate may be off by");
         }
         LabelBalance label = statistics.label();
         if (label != null) {
@@ -63,7 +70,8 @@ final class StatisticsText {
         if (column.categorical() != null) {
             StringBuilder top = new StringBuilder("top: ");
             for (ValueCount value : column.categorical().top(3)) {
-                top.append(value.value()).append(" (").append(value.count()).append(") ");
+                top.append(value.value()).append(" (").append(Estimates.count(value.count(), column.categorical()))
+                        .append(") ");
             }
             return top.toString().strip();
         }

@@ -72,6 +72,58 @@ class DatasetsCommandsTest {
     }
 
     @Test
+    void statsSayWhichCountsAreEstimatedAndHowFarOffTheyMayBe() throws Exception {
+        // 12,000 distinct ids pass the exact cap of 10,000 (a HyperLogLog estimate); device keeps 2 values.
+        int rows = 12_000;
+        StringBuilder text = new StringBuilder("ad_id,device,clicked\n");
+        for (int i = 0; i < rows; i++) {
+            text.append("a").append(i).append(i % 3 == 0 ? ",tv," : ",mobile,").append(i % 2).append('\n');
+        }
+        Path csv = Files.writeString(temp.resolve("ads.csv"), text);
+
+        assertThat(run("datasets", "stats", csv.toString(), "--json")).as(cli.err()).isZero();
+        JsonNode id = json().get("columns").get(0).get("distinct");
+        assertThat(id.get("estimated").asBoolean()).isTrue();
+        assertThat(id.get("lowerBound").asDouble()).isLessThanOrEqualTo(rows);
+        assertThat(id.get("upperBound").asDouble()).isGreaterThanOrEqualTo(rows);
+        JsonNode device = json().get("columns").get(1).get("distinct");
+        assertThat(device.get("estimated").asBoolean()).isFalse();
+        assertThat(device.get("value").asLong()).isEqualTo(2);
+
+        assertThat(run("datasets", "stats", csv.toString())).isZero();
+        String idLine = cli.out().lines().filter(line -> line.startsWith("ad_id ")).findFirst().orElseThrow();
+        assertThat(idLine).containsPattern("≈\\d+ ±\\d+\\.\\d%");
+        // 4,000 of 12,000 rows are tv (i divisible by 3), 8,000 mobile: exact counts, no ≈.
+        String deviceLine = cli.out().lines().filter(line -> line.startsWith("device ")).findFirst().orElseThrow();
+        assertThat(deviceLine).doesNotContain("≈").contains("mobile (8000)").contains("tv (4000)");
+        assertThat(cli.out()).contains("≈: estimated by a sketch");
+    }
+
+    @Test
+    void statsProbeAnEvenSampleOfALargeLocalDatasetsImagesUnlessToldToProbeAll() throws Exception {
+        // 6,000 rows over a sample limit of 5,000: the even sample halves to positions 0, 2, .., 4998 when the
+        // 5,001st reference comes, then keeps every other one: 2,500 + 500 = 3,000. No image exists.
+        int rows = 6_000;
+        assertThat(DatasetsStatsCommand.LOCAL_IMAGE_SAMPLE).isEqualTo(5_000);
+        StringBuilder text = new StringBuilder("ad_id,image,clicked\n");
+        for (int i = 0; i < rows; i++) {
+            text.append("a").append(i).append(",images/a").append(i).append(".png,").append(i % 2).append('\n');
+        }
+        Path csv = Files.writeString(temp.resolve("ads.csv"), text);
+
+        assertThat(run("datasets", "stats", csv.toString(), "--json")).as(cli.err()).isZero();
+        JsonNode sampled = json().get("image");
+        assertThat(sampled.get("references").asLong()).isEqualTo(rows);
+        assertThat(sampled.get("probed").asLong()).isEqualTo(3_000);
+        assertThat(sampled.get("sampled").asBoolean()).isTrue();
+
+        assertThat(run("datasets", "stats", csv.toString(), "--json", "--image-sample", "0")).isZero();
+        JsonNode all = json().get("image");
+        assertThat(all.get("probed").asLong()).isEqualTo(rows);
+        assertThat(all.get("sampled").asBoolean()).isFalse();
+    }
+
+    @Test
     void validateListsEveryBadRowWithItsLineAndFails() throws Exception {
         Path csv = Files.writeString(temp.resolve("ads.csv"),
                 "ad_id,bid,clicked\na1,1.5,1\na2,2.5\na3,3.5,0\na4,4.5,maybe\n");

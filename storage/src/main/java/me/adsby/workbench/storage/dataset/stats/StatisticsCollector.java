@@ -7,7 +7,6 @@ import java.util.List;
 import me.adsby.workbench.storage.dataset.BadDataException;
 import me.adsby.workbench.storage.dataset.CsvSource;
 import me.adsby.workbench.storage.dataset.ProblemLog;
-import me.adsby.workbench.storage.dataset.check.RowParser;
 import me.adsby.workbench.storage.dataset.check.RowScan;
 import me.adsby.workbench.storage.dataset.check.ScanResult;
 import me.adsby.workbench.storage.dataset.schema.ColumnRole;
@@ -19,7 +18,9 @@ import me.adsby.workbench.storage.work.ProgressListener;
 
 /**
  * Computes {@link DatasetStatistics} in one streaming pass (then, with a sample limit, probes the sampled
- * images). Bad rows are skipped and counted, or stop the pass, by the options' policy.
+ * images). Bad rows are skipped and counted, or stop the pass, by the options' policy. The calling thread
+ * reads and parses the rows; one more thread accumulates them in batches ({@link BatchPipeline}), so the
+ * two halves of the work overlap.
  */
 public final class StatisticsCollector {
 
@@ -32,6 +33,7 @@ public final class StatisticsCollector {
     private final int labelIndex;
     private final int imageIndex;
     private final ImageAccumulator images;
+    private final boolean[] numericColumns;
     private long positives;
     private long negatives;
     private long labelMissing;
@@ -54,6 +56,10 @@ public final class StatisticsCollector {
                 categorical[c.index()] = new CategoricalAccumulator(options.distinctCap(), trackTop);
             }
         }
+        numericColumns = new boolean[width];
+        for (int i = 0; i < width; i++) {
+            numericColumns[i] = numeric[i] != null;
+        }
         labelIndex = schema.label().map(ColumnSchema::index).orElse(-1);
         imageIndex = schema.image().map(ColumnSchema::index).orElse(-1);
         images = options.imageProbe() != null && imageIndex >= 0
@@ -69,7 +75,12 @@ public final class StatisticsCollector {
                                             ProgressListener progress, Cancellation cancel) throws IOException {
         StatisticsCollector collector = new StatisticsCollector(schema, options);
         ProblemLog log = new ProblemLog(options.maxProblemDetails());
-        ScanResult scan = RowScan.run(source, schema, options.policy(), log, progress, cancel, collector::add);
+        ScanResult scan;
+        try (BatchPipeline pipeline = new BatchPipeline(collector.numericColumns, collector::accumulate)) {
+            scan = RowScan.run(source, schema, options.policy(), log, progress, cancel,
+                    (row, line) -> pipeline.batch().add(row, line));
+            pipeline.finish();
+        }
         if (scan.stoppedEarly()) {
             throw new BadDataException(log.details());
         }
@@ -79,23 +90,30 @@ public final class StatisticsCollector {
         return collector.result(source.name(), scan, log);
     }
 
-    private void add(RowParser row, long line) {
+    /** Accumulates a batch of good rows, on the pipeline's thread. */
+    private void accumulate(RowBatch batch) {
+        for (int r = 0; r < batch.size(); r++) {
+            accumulateRow(batch, r);
+        }
+    }
+
+    private void accumulateRow(RowBatch batch, int r) {
         for (int i = 0; i < missing.length; i++) {
-            if (row.missing(i)) {
+            if (batch.missing(r, i)) {
                 missing[i]++;
                 continue;
             }
             NumericAccumulator number = numeric[i];
             if (number != null) {
-                double x = row.number(i);
+                double x = batch.number(r, i);
                 number.add(x);
                 numericDistinct[i].add(x);
             } else {
-                categorical[i].add(row.text(i));
+                categorical[i].add(batch.text(r, i));
             }
         }
         if (labelIndex >= 0) {
-            int label = row.label();
+            int label = batch.label(r);
             if (label == 1) {
                 positives++;
             } else if (label == 0) {
@@ -104,8 +122,8 @@ public final class StatisticsCollector {
                 labelMissing++;
             }
         }
-        if (images != null && !row.missing(imageIndex)) {
-            images.add(row.text(imageIndex), line);
+        if (images != null && !batch.missing(r, imageIndex)) {
+            images.add(batch.text(r, imageIndex), batch.line(r));
         }
     }
 

@@ -93,6 +93,34 @@ class StatisticsCollectorTest {
     }
 
     @Test
+    void rowsAcrossSeveralBatchesAreEachCountedOnce() throws IOException {
+        // Rows are accumulated in batches of 1,024 on another thread: 2,051 rows fill two and start a third.
+        // x = 1 .. 2051, missing when divisible by 10 (205 rows); clicked = 1 for odd x; color c(x mod 3).
+        int rows = 2 * RowBatch.CAPACITY + 3;
+        StringBuilder text = new StringBuilder("x,color,clicked\n");
+        for (int x = 1; x <= rows; x++) {
+            text.append(x % 10 == 0 ? "" : Integer.toString(x)).append(",c").append(x % 3).append(',')
+                    .append(x % 2).append('\n');
+        }
+        CsvSource source = TestCsv.text("t.csv", text.toString());
+
+        DatasetStatistics stats = collect(source, SchemaInference.infer(source, 100), options(20));
+
+        assertThat(stats.goodRows()).isEqualTo(2051);
+        ColumnStatistics x = stats.column("x").orElseThrow();
+        assertThat(x.missing()).isEqualTo(205);
+        // sum(1..2051) - 10 * sum(1..205) = 2,104,326 - 211,150 = 1,893,176 over 1,846 numbers
+        assertThat(x.numeric().count()).isEqualTo(1846);
+        assertThat(x.numeric().mean()).isCloseTo(1_893_176.0 / 1846, within(1e-9));
+        assertThat(x.distinct()).isEqualTo(DistinctCount.exact(1846));
+        // x mod 3 = 0 for 3, 6, .., 2049 (683 rows); 1 and 2 for 684 rows each
+        assertThat(stats.column("color").orElseThrow().categorical().values()).containsExactly(
+                new ValueCount("c1", 684), new ValueCount("c2", 684), new ValueCount("c0", 683));
+        // odd x: 1, 3, .., 2051 (1,026 rows)
+        assertThat(stats.label()).isEqualTo(new LabelBalance(1026, 1025, 0, 1026.0 / 2051));
+    }
+
+    @Test
     void categoricalLabelAndKeyColumns() throws IOException {
         DatasetStatistics stats = collect(TestCsv.text("t.csv", TABLE), schema(), options(20));
         ColumnStatistics color = stats.column("color").orElseThrow();
