@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import me.adsby.workbench.engine.input.FeatureSpec;
-import me.adsby.workbench.engine.input.IdLikeColumns;
 import me.adsby.workbench.engine.input.InputPipeline;
 import me.adsby.workbench.engine.input.LeakageFinding;
 import me.adsby.workbench.engine.input.PreparedDataset;
@@ -114,14 +113,13 @@ final class TrainingSplits {
     }
 
     /**
-     * The leaking column to group by: among those named like an identifier or in the key or group role, the one
-     * with the fewest distinct values (the first on a tie); without one, the image column.
+     * The leaking column to group by: among the key and group columns, the one with the fewest distinct values
+     * (the first on a tie); without one, the image column.
      */
     private static Optional<LeakageFinding> firstIdLike(Schema schema, List<LeakageFinding> leakage) {
-        Optional<LeakageFinding> idLike = leakage.stream().filter(finding -> {
-            ColumnRole role = schema.column(finding.column()).role();
-            return role != ColumnRole.IMAGE && (IdLikeColumns.idName(finding.column()) || role != ColumnRole.FEATURE);
-        }).min(java.util.Comparator.comparingLong(LeakageFinding::distinctValues));
+        Optional<LeakageFinding> idLike = leakage.stream()
+                .filter(finding -> schema.column(finding.column()).role() != ColumnRole.IMAGE)
+                .min(java.util.Comparator.comparingLong(LeakageFinding::distinctValues));
         return idLike.isPresent() ? idLike : leakage.stream().findFirst();
     }
 }

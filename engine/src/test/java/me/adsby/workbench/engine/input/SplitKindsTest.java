@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,7 @@ class SplitKindsTest {
     private static final int ADS = 20;
     private static final Schema SCHEMA = new Schema(List.of(
             new ColumnSchema("row_id", 0, ColumnType.INTEGER, ColumnRole.KEY),
-            new ColumnSchema("ad_id", 1, ColumnType.CATEGORICAL, ColumnRole.FEATURE),
+            new ColumnSchema("ad_id", 1, ColumnType.CATEGORICAL, ColumnRole.GROUP),
             new ColumnSchema("day", 2, ColumnType.INTEGER, ColumnRole.FEATURE),
             new ColumnSchema("price", 3, ColumnType.FLOAT, ColumnRole.FEATURE),
             new ColumnSchema("clicked", 4, ColumnType.BINARY, ColumnRole.LABEL)));
@@ -176,17 +175,4 @@ class SplitKindsTest {
         assertThat(check.findings()).containsExactly(new LeakageFinding("ad_id", 1, 3, 2));
     }
 
-    @Test
-    void idLikeNames() {
-        Map<String, Boolean> expected = new HashMap<>();
-        expected.put("ad_id", true);
-        expected.put("pid", true);
-        expected.put("userId", true);
-        expected.put("campaign-id", true);
-        expected.put("id", true);
-        expected.put("paid", false);
-        expected.put("valid", false);
-        expected.put("price", false);
-        expected.forEach((name, idLike) -> assertThat(IdLikeColumns.idName(name)).as(name).isEqualTo(idLike));
-    }
 }

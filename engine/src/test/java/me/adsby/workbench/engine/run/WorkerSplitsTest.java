@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The worker resolves a run's split: auto groups by an ad id that repeats, a validation file validates, and a
- * test file is scored once at the end. The data: rows of 12 ads (10 rows an ad) rated by 37 people (row r by
- * person r mod 37); the click depends on a price.
+ * test file is scored once at the end. The data: rows of 24 ads (5 rows an ad in 120) rated by 37 people (row r
+ * by person r mod 37); the click depends on a price. Both ids repeat with at least 20 values: groups.
  */
 class WorkerSplitsTest {
 
@@ -36,7 +36,7 @@ class WorkerSplitsTest {
         StringBuilder text = new StringBuilder("row_id,pid,ad_id,price,clicked\n");
         for (int row = firstRow; row < firstRow + rows; row++) {
             double price = (row * 37 % 100) / 10.0;
-            text.append(row).append(',').append(row % 37).append(",ad-").append(row % 12).append(',').append(price).append(',')
+            text.append(row).append(',').append(row % 37).append(",ad-").append(row % 24).append(',').append(price).append(',')
                     .append(price > 5 ? 1 : 0).append('\n');
         }
         return Files.writeString(temp.resolve(name), text, StandardCharsets.UTF_8);
@@ -71,11 +71,11 @@ class WorkerSplitsTest {
         RunEvent prepared = first(train(spec(csv, SplitPlan.defaults())), RunEvents.PREPARED);
 
         assertThat(prepared.data().get("split").asText()).isEqualTo("group:ad_id");
-        // pid (37 values) and ad_id (12) both repeat across a random split; the coarser ad_id is grouped, and
+        // pid (37 values) and ad_id (24) both repeat across a random split; the coarser ad_id is grouped, and
         // people still on both sides are reported.
         assertThat(prepared.data().get("notices").toString()).contains("group:ad_id").contains("Leakage: pid");
-        // Whole ads move: 10 rows each.
-        assertThat(prepared.data().get("validation").asLong() % 10).isZero();
+        // Whole ads move: 5 rows each.
+        assertThat(prepared.data().get("validation").asLong() % 5).isZero();
         assertThat(prepared.data().get("train").asLong() + prepared.data().get("validation").asLong()).isEqualTo(120);
         assertThat(log.toString()).contains("Notice: The split is group:ad_id");
     }

@@ -8,7 +8,9 @@ import java.util.Locale;
  * <ol>
  * <li>Named like an identifier ({@code id}, {@code pid}, {@code uid}, {@code *_id}, {@code *-id}, {@code *Id}):
  * KEY when no value repeats (every row has one), GROUP when values repeat and there are at least
- * {@value #MIN_GROUP_DISTINCT} of them; with fewer it is an ordinary feature (a handful of campaigns).</li>
+ * {@value #MIN_GROUP_DISTINCT} of them and at least the square root of the rows (the ads of a log, its users);
+ * with fewer it is an ordinary categorical feature (a few dozen campaigns over thousands of rows, each value
+ * seen often enough to learn from).</li>
  * <li>Named like a time ({@code time}, {@code timestamp}, {@code ts}, {@code date}, {@code *_time},
  * {@code *_at}, ...) with numbers or dates only: TIME.</li>
  * <li>Strings (not numbers) that read as free text: mostly with blanks, 20 characters long on average, and
@@ -39,7 +41,7 @@ final class RoleRules {
             if (e.unique() && e.missing == 0) {
                 return new Decision(type, ColumnRole.KEY, keyReason(e, rows));
             }
-            if (!e.unique() && (e.overflowed() || e.distinct() >= MIN_GROUP_DISTINCT)) {
+            if (!e.unique() && (e.overflowed() || e.distinct() >= Math.max(MIN_GROUP_DISTINCT, Math.sqrt(rows)))) {
                 return new Decision(type, ColumnRole.GROUP, e.name + ": " + counted(e, rows) + ", repeats: group");
             }
         }

@@ -97,6 +97,20 @@ class WholeFileInferenceTest {
     }
 
     @Test
+    void anIdWithFewerValuesThanTheRootOfTheRowsIsAFeature() throws IOException {
+        StringBuilder csv = new StringBuilder("ad_id,campaign_id,clicked\n");
+        for (int row = 0; row < 3000; row++) {
+            // ad_id: 300 values; campaign_id: 39 values. sqrt(3,000) = 54.8: 300 values are groups, 39 are levels.
+            csv.append("ad").append(row % 300).append(",c").append(row % 39).append(',').append(row % 2).append('\n');
+        }
+
+        Schema schema = inspect("t.csv", csv.toString()).schema();
+
+        assertThat(schema.column("ad_id").role()).isEqualTo(ColumnRole.GROUP);
+        assertThat(schema.column("campaign_id").role()).isEqualTo(ColumnRole.FEATURE);
+    }
+
+    @Test
     void freeTextAndTooManyLevelsAreTextAndNotFeatures() throws IOException {
         StringBuilder csv = new StringBuilder("headline,token,city\n");
         for (int row = 0; row < 25_000; row++) {
