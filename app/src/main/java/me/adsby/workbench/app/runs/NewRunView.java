@@ -75,6 +75,8 @@ public final class NewRunView {
     @FXML private ComboBox<String> splitColumnBox;
     @FXML private TextField splitSeedField;
     @FXML private ComboBox<SelectionMetric> selectByBox;
+    @FXML private TextField validationDataField;
+    @FXML private TextField testDataField;
     @FXML private ComboBox<String> experimentBox;
     @FXML private TextField nameField;
     @FXML private RadioButton cpuRadio;
@@ -105,6 +107,9 @@ public final class NewRunView {
         splitSeedField.textProperty().bindBidirectional(split.seedProperty());
         selectByBox.getItems().setAll(SplitForm.selectionMetrics());
         selectByBox.valueProperty().bindBidirectional(split.selectByProperty());
+        validationDataField.textProperty().bindBidirectional(split.validationDataProperty());
+        testDataField.textProperty().bindBidirectional(split.testDataProperty());
+        validationField.disableProperty().bind(split.validationDataProperty().isNotEmpty());
     }
 
     @FXML

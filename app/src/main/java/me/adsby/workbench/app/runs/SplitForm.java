@@ -41,6 +41,8 @@ public final class SplitForm {
     private final StringProperty column = new SimpleStringProperty();
     private final StringProperty seed = new SimpleStringProperty(Long.toString(SplitPlan.DEFAULT_SEED));
     private final ObjectProperty<SelectionMetric> selectBy = new SimpleObjectProperty<>(SelectionMetric.LOG_LOSS);
+    private final StringProperty validationData = new SimpleStringProperty("");
+    private final StringProperty testData = new SimpleStringProperty("");
 
     public ObjectProperty<Kind> kindProperty() {
         return kind;
@@ -58,17 +60,29 @@ public final class SplitForm {
         return selectBy;
     }
 
+    /** A separate validation file (the whole dataset then trains), or blank. */
+    public StringProperty validationDataProperty() {
+        return validationData;
+    }
+
+    /** A held-out test file scored once with the exported model, or blank. */
+    public StringProperty testDataProperty() {
+        return testData;
+    }
+
     /** The metrics offered for choosing the exported epoch. */
     public static List<SelectionMetric> selectionMetrics() {
         return List.of(SelectionMetric.values());
     }
 
     /**
-     * The plan these fields describe with the given validation fraction.
+     * The plan these fields describe with the given validation fraction (ignored with a validation file).
      *
      * @throws IllegalArgumentException naming the field that is wrong
      */
     SplitPlan plan(double validationFraction) {
+        String validationFile = uri("Validation file", validationData.get());
+        String testFile = uri("Test file", testData.get());
         Kind chosen = kind.get() == null ? Kind.AUTO : kind.get();
         String named = column.get() == null || column.get().isBlank() ? null : column.get().strip();
         if (chosen.needsColumn() && named == null) {
@@ -81,7 +95,19 @@ public final class SplitForm {
             throw new IllegalArgumentException("Split seed must be a whole number, was '" + seed.get() + "'");
         }
         return new SplitPlan(chosen.name().toLowerCase(Locale.ROOT), chosen.needsColumn() ? named : null,
-                validationFraction, splitSeed, null, null);
+                validationFile == null ? validationFraction : 0, splitSeed, validationFile, testFile);
+    }
+
+    /** The file's URI as the run records it, or null when blank. */
+    private static String uri(String field, String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        try {
+            return me.adsby.workbench.storage.blob.BlobUri.parse(typed.strip()).toString();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(field + ": " + e.getMessage(), e);
+        }
     }
 
     SelectionMetric selection() {

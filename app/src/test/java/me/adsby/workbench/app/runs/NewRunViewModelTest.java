@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import me.adsby.workbench.engine.run.SplitPlan;
+import me.adsby.workbench.engine.train.SelectionMetric;
 import me.adsby.workbench.storage.dataset.schema.ColumnRole;
 import me.adsby.workbench.storage.dataset.schema.SchemaStore;
 import me.adsby.workbench.app.task.SameThreadTaskExecutor;
@@ -86,6 +88,34 @@ class NewRunViewModelTest {
         model.features().get(0).includedProperty().set(true);
         assertThat(model.request().schema().column("ad_id").role()).isEqualTo(ColumnRole.FEATURE);
         assertThat(model.request().exclude()).containsExactly("hour");
+    }
+
+    @Test
+    void theSplitFieldsMakeTheRequestsSplit() throws Exception {
+        model.open(TrainingTarget.LOCAL_CPU);
+        model.datasetProperty().set(csv.toString());
+        model.loadSchema();
+        assertThat(model.request().split()).isEqualTo(new SplitPlan("auto", null, 0.2, 42L, null, null));
+        assertThat(model.request().selectBy()).isEqualTo(SelectionMetric.LOG_LOSS);
+
+        model.split().kindProperty().set(SplitForm.Kind.GROUP);
+        assertThat(model.request()).isNull();
+        assertThat(model.problemProperty().get()).contains("Choose the column to split by");
+        model.split().columnProperty().set("device");
+        model.split().seedProperty().set("7");
+        model.split().selectByProperty().set(SelectionMetric.AUC);
+        assertThat(model.request().split()).isEqualTo(new SplitPlan("group", "device", 0.2, 7L, null, null));
+        assertThat(model.request().selectBy()).isEqualTo(SelectionMetric.AUC);
+
+        // A validation file: the whole dataset trains (fraction 0); a test file is scored once at the end.
+        Path validation = Files.writeString(temp.resolve("validation.csv"), Files.readString(csv));
+        Path test = Files.writeString(temp.resolve("test.csv"), Files.readString(csv));
+        model.split().validationDataProperty().set(validation.toString());
+        model.split().testDataProperty().set(test.toString());
+        SplitPlan plan = model.request().split();
+        assertThat(plan.validationFraction()).isZero();
+        assertThat(plan.validationData()).isEqualTo(validation.toString());
+        assertThat(plan.testData()).isEqualTo(test.toString());
     }
 
     @Test
