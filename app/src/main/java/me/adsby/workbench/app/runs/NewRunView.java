@@ -106,6 +106,18 @@ public final class NewRunView {
         columns.run();
         splitSeedField.textProperty().bindBidirectional(split.seedProperty());
         selectByBox.getItems().setAll(SplitForm.selectionMetrics());
+        selectByBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(SelectionMetric metric) {
+                return metric == null ? "" : SplitForm.describe(metric);
+            }
+
+            @Override
+            public SelectionMetric fromString(String text) {
+                return SplitForm.selectionMetrics().stream().filter(m -> SplitForm.describe(m).equals(text)).findFirst()
+                        .orElse(SelectionMetric.LOG_LOSS);
+            }
+        });
         selectByBox.valueProperty().bindBidirectional(split.selectByProperty());
         validationDataField.textProperty().bindBidirectional(split.validationDataProperty());
         testDataField.textProperty().bindBidirectional(split.testDataProperty());

@@ -70,6 +70,15 @@ public final class SplitForm {
         return testData;
     }
 
+    /** A selection metric in words: {@code validation log loss}, {@code validation AUC}, {@code validation PR AUC}. */
+    public static String describe(SelectionMetric metric) {
+        return switch (metric) {
+            case LOG_LOSS -> "validation log loss";
+            case AUC -> "validation AUC";
+            case PR_AUC -> "validation PR AUC";
+        };
+    }
+
     /** The metrics offered for choosing the exported epoch. */
     public static List<SelectionMetric> selectionMetrics() {
         return List.of(SelectionMetric.values());
