@@ -155,8 +155,9 @@ public final class RunPageView {
                 marker.setPaint(java.awt.Color.DARK_GRAY);
                 marker.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {4f, 4f}, 0f));
                 marker.setLabel("best epoch " + record.best().get().epoch() + " (exported)");
-                marker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
-                marker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+                // Drawn to the left of the line: the best epoch is often near the last, at the plot's right edge.
+                marker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
+                marker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_RIGHT);
                 chart.getXYPlot().addDomainMarker(marker);
             }
         }
