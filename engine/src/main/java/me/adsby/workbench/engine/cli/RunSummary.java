@@ -38,8 +38,8 @@ final class RunSummary {
         Map<String, String> dropped = new TreeMap<>();
         Map<String, String> notices = new TreeMap<>();
         record.params().forEach((key, value) -> {
-            if (key.startsWith("dropped ")) {
-                dropped.put(key.substring("dropped ".length()), value);
+            if (key.startsWith(RunParams.DROPPED)) {
+                dropped.put(key.substring(RunParams.DROPPED.length()), value);
             } else if (key.startsWith(RunParams.NOTICE)) {
                 notices.put(key, value);
             }

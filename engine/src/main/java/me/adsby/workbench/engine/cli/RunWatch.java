@@ -53,6 +53,8 @@ final class RunWatch {
         record.params().forEach((key, value) -> {
             if (key.startsWith(RunParams.NOTICE) && noticesShown.add(key)) {
                 err.println("warning: " + value);
+            } else if (key.startsWith(RunParams.DROPPED) && noticesShown.add(key)) {
+                err.println("left out of the model: " + key.substring(RunParams.DROPPED.length()) + ": " + value);
             }
         });
         err.flush();

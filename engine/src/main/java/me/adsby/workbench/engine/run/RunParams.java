@@ -6,12 +6,16 @@ import java.util.Map;
 
 /**
  * The params a run's worker adds to the history once it has prepared its data: the split it resolved to, the
- * examples on each side, and its notices ({@code notice 1}, {@code notice 2}, ...: leakage, a changed split).
+ * examples on each side, its notices ({@code notice 1}, {@code notice 2}, ...: leakage, a changed split) and
+ * the columns left out of the model ({@code dropped COLUMN}: why).
  */
 public final class RunParams {
 
     /** The prefix of notice params. */
     public static final String NOTICE = "notice ";
+
+    /** The prefix of the params that say why a column was left out of the model. */
+    public static final String DROPPED = "dropped ";
 
     private RunParams() {
     }
@@ -30,7 +34,7 @@ public final class RunParams {
         }
         JsonNode dropped = prepared.path("dropped_columns");
         if (dropped.isObject()) {
-            dropped.fields().forEachRemaining(entry -> params.put("dropped " + entry.getKey(), entry.getValue().asText()));
+            dropped.fields().forEachRemaining(entry -> params.put(DROPPED + entry.getKey(), entry.getValue().asText()));
         }
         return params;
     }

@@ -106,6 +106,31 @@ class TrainAndRunsCommandsTest {
     }
 
     @Test
+    void badColumnsAreLeftOutWithTheirReasonAndAOneClassLabelIsRefused() throws Exception {
+        // 60 rows: price carries the signal, region is 'eu' on every row, note is empty on every row.
+        StringBuilder text = new StringBuilder("price,region,note,clicked\n");
+        for (int row = 0; row < 60; row++) {
+            text.append(row % 10).append(",eu,,").append(row % 10 > 4 ? 1 : 0).append('\n');
+        }
+        Path csv = Files.writeString(temp.resolve("constant.csv"), text);
+
+        int status = run("train", "--data", csv.toString(), "--label", "clicked", "--epochs", "1", "--split", "random");
+
+        assertThat(status).as(cli.err()).isZero();
+        assertThat(cli.err()).contains("left out of the model: region: constant: 'eu' in all 60 rows that have a value")
+                .contains("left out of the model: note: missing in every one of the 60 rows");
+        String runId = cli.out().lines().findFirst().orElseThrow().split(" ")[0];
+        assertThat(run("runs", "show", runId, "--json")).isZero();
+        assertThat(json().get("dropped_columns").fieldNames()).toIterable().containsExactly("note", "region");
+
+        // Every label 0: the run is refused with the label and its only value named.
+        Path oneClass = Files.writeString(temp.resolve("one-class.csv"), "price,clicked\n1,0\n2,0\n3,0\n4,0\n");
+        assertThat(run("train", "--data", oneClass.toString(), "--label", "clicked", "--epochs", "1", "--json"))
+                .isEqualTo(WorkbenchCli.EXIT_FAILURE);
+        assertThat(json().get("error").asText()).contains("the label 'clicked' has only the value 0 in the 4 labelled rows");
+    }
+
+    @Test
     void aRefusedSplitLeavesNoRunBehind() throws Exception {
         assertThat(run("train", "--data", demo.toString(), "--label", "clicked", "--validation-fraction", "0"))
                 .isEqualTo(WorkbenchCli.EXIT_USAGE);
