@@ -1,7 +1,6 @@
 package me.adsby.workbench.app.runs;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -237,17 +236,14 @@ public final class NewRunViewModel {
         if (chosen.usesTabular() && !chosen.usesImage() && !features.isEmpty() && exclude.size() == features.size()) {
             throw new IllegalArgumentException("The tabular recipe needs at least one feature; check one");
         }
-        Hyperparameters hyperparameters = new Hyperparameters(
-                whole("Epochs", epochs), whole("Batch size", batchSize), decimal("Learning rate", learningRate),
-                whole("Embedding size", embeddingSize), whole("Hash buckets", hashBuckets), units(),
-                whole("Conv filters", convFilters), whole("Image size", imageSize), wholeLong("Seed", seed),
-                whole("Patience", patience)).withRegularization(Hyperparameters.defaults(chosen).l2(),
-                Hyperparameters.defaults(chosen).dropout());
-        double fraction = doubleOf("Validation fraction", validationFraction);
-        if (!(fraction > 0 && fraction < 1)) {
-            throw new IllegalArgumentException("Validation fraction must be between 0 and 1 (exclusive), was "
-                    + validationFraction.get().strip());
-        }
+        Hyperparameters defaults = Hyperparameters.defaults(chosen);
+        Hyperparameters hyperparameters = new Hyperparameters(FormNumbers.whole("Epochs", epochs),
+                FormNumbers.whole("Batch size", batchSize), FormNumbers.decimal("Learning rate", learningRate),
+                FormNumbers.whole("Embedding size", embeddingSize), FormNumbers.whole("Hash buckets", hashBuckets),
+                FormNumbers.layerWidths(hiddenUnits), FormNumbers.whole("Conv filters", convFilters),
+                FormNumbers.whole("Image size", imageSize), FormNumbers.wholeLong("Seed", seed),
+                FormNumbers.whole("Patience", patience), defaults.l2(), defaults.dropout());
+        double fraction = FormNumbers.fraction("Validation fraction", validationFraction);
         TrainingTarget where = target.get() == null ? TrainingTarget.LOCAL_CPU : target.get();
         if (where == TrainingTarget.LOCAL_GPU && gpu.get() != null && !gpu.get().available()) {
             throw new IllegalArgumentException("The local GPU cannot be used: " + gpu.get().reason());
@@ -277,50 +273,6 @@ public final class NewRunViewModel {
                     problem.set("The run did not start: " + Failures.describe(failure));
                 }));
         return true;
-    }
-
-    private List<Integer> units() {
-        String typed = hiddenUnits.get() == null ? "" : hiddenUnits.get().strip();
-        try {
-            return Arrays.stream(typed.split("\\s*,\\s*")).map(String::strip).map(Integer::valueOf).toList();
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Hidden units must be layer widths separated by commas, such as 64,32; "
-                    + "was '" + typed + "'");
-        }
-    }
-
-    private static int whole(String field, StringProperty text) {
-        long value = wholeLong(field, text);
-        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(field + " is too large: " + value);
-        }
-        return (int) value;
-    }
-
-    private static long wholeLong(String field, StringProperty text) {
-        String typed = text.get() == null ? "" : text.get().strip();
-        try {
-            return Long.parseLong(typed);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(field + " must be a whole number, was '" + typed + "'");
-        }
-    }
-
-    private static float decimal(String field, StringProperty text) {
-        return (float) doubleOf(field, text);
-    }
-
-    private static double doubleOf(String field, StringProperty text) {
-        String typed = text.get() == null ? "" : text.get().strip();
-        try {
-            double value = Double.parseDouble(typed);
-            if (!Double.isFinite(value)) {
-                throw new NumberFormatException(typed);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(field + " must be a number such as 0.001, was '" + typed + "'");
-        }
     }
 
     /** The split and model-selection fields. */
