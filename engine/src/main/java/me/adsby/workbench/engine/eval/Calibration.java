@@ -19,11 +19,18 @@ public record Calibration(MetricValue ratio, MetricValue slope, MetricValue inte
     private static final int MAX_ITERATIONS = 100;
     private static final double TOLERANCE = 1e-12;
 
-    /** Adds {@code calibration_ratio}, {@code calibration_slope} and {@code calibration_intercept} (null if undefined). */
+    /** By JSON key: {@code calibration_ratio}, {@code calibration_slope}, {@code calibration_intercept}. */
+    public java.util.Map<String, MetricValue> values() {
+        java.util.Map<String, MetricValue> values = new java.util.LinkedHashMap<>();
+        values.put("calibration_ratio", ratio);
+        values.put("calibration_slope", slope);
+        values.put("calibration_intercept", intercept);
+        return values;
+    }
+
+    /** Adds {@link #values()} to {@code json}, an undefined one as null. */
     public void putInto(java.util.Map<String, Object> json) {
-        json.put("calibration_ratio", ratio.orNull());
-        json.put("calibration_slope", slope.orNull());
-        json.put("calibration_intercept", intercept.orNull());
+        values().forEach((key, value) -> json.put(key, value.orNull()));
     }
 
     public static Calibration of(Predictions predictions) {

@@ -10,6 +10,7 @@ import me.adsby.workbench.engine.eval.Calibration;
 import me.adsby.workbench.engine.eval.Evaluation;
 import me.adsby.workbench.engine.eval.Evaluator;
 import me.adsby.workbench.engine.eval.Metric;
+import me.adsby.workbench.engine.eval.MetricValue;
 import me.adsby.workbench.engine.eval.PredictionColumns;
 import me.adsby.workbench.engine.eval.Predictions;
 import me.adsby.workbench.engine.eval.PredictionsCsv;
@@ -53,16 +54,13 @@ final class TestScores {
         ObjectNode metrics = events.data();
         metrics.put("count", evaluation.count());
         metrics.put("positives", evaluation.positives());
+        java.util.Map<String, MetricValue> values = new java.util.LinkedHashMap<>();
         for (Metric metric : Metric.values()) {
-            evaluation.metric(metric).asOptional().ifPresent(value -> metrics.put(metric.key(), value));
+            values.put(metric.key(), evaluation.metric(metric));
         }
-        java.util.Map<String, Object> calibration = new java.util.LinkedHashMap<>();
-        Calibration.of(predictions).putInto(calibration);
-        calibration.forEach((key, value) -> {
-            if (value != null) {
-                metrics.put(key, (Double) value);
-            }
-        });
+        values.putAll(Calibration.of(predictions).values());
+        // Only defined values: the history keeps a metric as a number, and an undefined one is absent there.
+        values.forEach((key, value) -> value.asOptional().ifPresent(number -> metrics.put(key, number)));
         store.write(directory.eval().resolve("test/metrics.json"),
                 new ByteArrayInputStream(RunSpec.MAPPER.writeValueAsBytes(metrics)), "application/json", WriteCondition.NONE);
         ObjectNode event = events.data().put("dataset", testData.toString()).put("predictions", predictionsUri.toString())

@@ -86,21 +86,16 @@ final class ValidationScores {
         Predictions predictions = Predictions.of(s, y);
         Evaluation evaluation = Evaluator.defaults().metricsOnly(predictions);
         ObjectNode json = events.data().put("count", evaluation.count()).put("positives", evaluation.positives());
+        java.util.Map<String, MetricValue> values = new java.util.LinkedHashMap<>();
         for (Metric metric : Metric.values()) {
-            MetricValue value = evaluation.metric(metric);
-            if (value.isDefined()) {
-                json.put(metric.key(), value.value());
-            } else {
-                json.putNull(metric.key());
-            }
+            values.put(metric.key(), evaluation.metric(metric));
         }
-        java.util.Map<String, Object> calibration = new java.util.LinkedHashMap<>();
-        Calibration.of(predictions).putInto(calibration);
-        calibration.forEach((key, value) -> {
-            if (value == null) {
-                json.putNull(key);
+        values.putAll(Calibration.of(predictions).values());
+        values.forEach((key, value) -> {
+            if (value.isDefined()) {
+                json.put(key, value.value());
             } else {
-                json.put(key, (Double) value);
+                json.putNull(key);
             }
         });
         return json.put("threshold", evaluation.threshold());
