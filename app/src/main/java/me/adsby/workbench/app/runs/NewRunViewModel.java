@@ -242,7 +242,7 @@ public final class NewRunViewModel {
                 FormNumbers.whole("Embedding size", embeddingSize), FormNumbers.whole("Hash buckets", hashBuckets),
                 FormNumbers.layerWidths(hiddenUnits), FormNumbers.whole("Conv filters", convFilters),
                 FormNumbers.whole("Image size", imageSize), FormNumbers.wholeLong("Seed", seed),
-                FormNumbers.whole("Patience", patience), defaults.l2(), defaults.dropout());
+                FormNumbers.whole("Patience", patience), defaults.l2(), defaults.dropout(), defaults.minCount());
         double fraction = FormNumbers.fraction("Validation fraction", validationFraction);
         TrainingTarget where = target.get() == null ? TrainingTarget.LOCAL_CPU : target.get();
         if (where == TrainingTarget.LOCAL_GPU && gpu.get() != null && !gpu.get().available()) {

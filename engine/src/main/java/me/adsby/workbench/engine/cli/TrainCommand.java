@@ -59,6 +59,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--dropout", paramLabel = "X", description = "The deep tower's dropout rate (default: the recipe's).")
     private Float dropout;
 
+    @Option(names = "--min-count", paramLabel = "N",
+            description = {"Categorical values seen on fewer than N training rows share their column's rare weight; "
+                + "0 hashes every value instead (default: the recipe's, " + Hyperparameters.DEFAULT_MIN_COUNT + ")."})
+    private Integer minCount;
+
     @Option(names = "--image-size", paramLabel = "N", description = "Images are resized to N x N (default: the recipe's).")
     private Integer imageSize;
 
@@ -161,7 +166,7 @@ final class TrainCommand implements Callable<Integer> {
                     learningRate != null ? learningRate : hp.learningRate(), hp.embeddingSize(), hp.hashBuckets(),
                     hp.hiddenUnits(), hp.convFilters(), imageSize != null ? imageSize : hp.imageSize(),
                     seed != null ? seed : hp.seed(), hp.patience(), l2 != null ? l2 : hp.l2(),
-                    dropout != null ? dropout : hp.dropout());
+                    dropout != null ? dropout : hp.dropout(), minCount != null ? minCount : hp.minCount());
             double fraction = validationFraction != null ? validationFraction : validationData != null ? 0.0 : 0.2;
             SplitPlan plan = SplitPlan.parse(split, fraction, splitSeed,
                     validationData == null ? null : Uris.parse(spec, validationData).toString(),

@@ -50,6 +50,26 @@ final class ExampleRecords {
     }
 
     /**
+     * How often each value of categorical column {@code column} occurs in the records {@code from} to
+     * {@code from + size - 1}; values that never occur there are absent.
+     */
+    java.util.Map<String, Long> valueCounts(long from, long size, int column) {
+        int[] tally = new int[strings.length];
+        int at = layout.categoricalOffset() + 4 * column;
+        for (long index = from; index < from + size; index++) {
+            MappedByteBuffer segment = segments[(int) (index / perSegment)];
+            tally[segment.getInt((int) (index % perSegment) * layout.bytes() + at)]++;
+        }
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        for (int i = 0; i < tally.length; i++) {
+            if (tally[i] > 0) {
+                counts.merge(strings[i], (long) tally[i], Long::sum);
+            }
+        }
+        return counts;
+    }
+
+    /**
      * A batch of the records {@code base + order[from + i]} (or {@code base + from + i} when {@code order} is
      * null) for {@code i < size}.
      */

@@ -54,6 +54,19 @@ public final class PreparedDataset {
         return cache.trailer().statistics();
     }
 
+    /**
+     * Per categorical feature of the spec, in its order: how many training examples hold each value (values
+     * only validation examples hold are absent). One pass over the training records per column.
+     */
+    public List<Map<String, Long>> trainingValueCounts() {
+        ExampleRecords mapped = records();
+        List<Map<String, Long>> counts = new java.util.ArrayList<>();
+        for (int j = 0; j < spec().categorical().size(); j++) {
+            counts.add(mapped.valueCounts(0, trainSize(), j));
+        }
+        return counts;
+    }
+
     /** Bad rows per kind (kinds never seen are left out). */
     public Map<BadRowKind, Long> badRowCounts() {
         return cache.trailer().badRowCounts();

@@ -17,8 +17,8 @@ import org.tensorflow.types.TString;
  * them (see {@link Recipe}). The training graph and the inference graph are built by the same code, so their
  * variables have the same names and shapes and a training checkpoint restores into the inference graph.
  *
- * <p>Categorical columns share one table per part of {@code columns x hashBuckets} rows: column {@code j}'s
- * hashed bucket {@code b} is row {@code j * hashBuckets + b}, so equal strings in different columns do not
+ * <p>Categorical columns share one table per part, in which each column owns its own rows (its vocabulary's, see
+ * {@link CategoryVocabulary}, or {@code hashBuckets} hash buckets), so equal strings in different columns do not
  * share a weight.
  */
 final class CtrNetwork {
@@ -85,7 +85,7 @@ final class CtrNetwork {
         if (definition.readsCategorical()) {
             int columns = definition.features().categorical().size();
             categorical = tf.withName(CATEGORICAL).placeholder(TString.class, Placeholder.shape(Shape.of(-1, columns)));
-            hashed = inputs.hashed(categorical, hp.hashBuckets());
+            hashed = inputs.categoryRows(categorical);
         }
         if (definition.readsImage()) {
             int side = hp.imageSize();

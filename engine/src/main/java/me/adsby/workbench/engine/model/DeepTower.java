@@ -45,7 +45,7 @@ final class DeepTower {
     /**
      * @param numeric the transformed numerics and indicators, or null
      * @param width   their width
-     * @param hashed  the categorical bucket rows, or null
+     * @param hashed  the categorical cells' table rows ({@link NetworkInputs#categoryRows}), or null
      * @param pixels  the raw pixels [N, S, S, 3], or null
      */
     Operand<TFloat32> logit(Operand<TFloat32> numeric, long width, Operand<TInt64> hashed, Operand<TFloat32> pixels) {
@@ -59,7 +59,8 @@ final class DeepTower {
         if (hashed != null) {
             int columns = definition.features().categorical().size();
             Variable<TFloat32> table = weights.create("categorical_embeddings",
-                    Shape.of(columns * (long) hp.hashBuckets(), hp.embeddingSize()), Weights.Start.SMALL_UNIFORM);
+                    Shape.of(new NetworkInputs(tf, definition).categoryTableRows(), hp.embeddingSize()),
+                    Weights.Start.SMALL_UNIFORM);
             Operand<TFloat32> vectors = tf.gather(table, hashed, tf.constant(0));
             parts.add(tf.reshape(vectors, tf.constant(new long[] {-1, (long) columns * hp.embeddingSize()})));
             inputs += (long) columns * hp.embeddingSize();

@@ -26,10 +26,21 @@ import java.util.List;
  *                      logistic recipe, scikit-learn's {@code C} on {@code n} rows is {@code l2 = 1 / (2 C n)}.
  * @param dropout       the share of the deep tower's inputs and hidden units dropped at each training step, in
  *                      [0, 0.9); never at inference
+ * @param minCount      a categorical value seen on fewer training rows than this shares its column's "rare" weight;
+ *                      the others get their own ({@link CategoryVocabulary}); 0..1,000,000, where 0 hashes every
+ *                      value into {@code hashBuckets} instead (as runs made before vocabularies existed)
  */
 public record Hyperparameters(int epochs, int batchSize, float learningRate, int embeddingSize, int hashBuckets,
                               List<Integer> hiddenUnits, int convFilters, int imageSize, long seed, int patience,
-                              float l2, float dropout) {
+                              float l2, float dropout, int minCount) {
+
+    /** Hashing every categorical value (as in runs made before vocabularies existed). */
+    public Hyperparameters(int epochs, int batchSize, float learningRate, int embeddingSize, int hashBuckets,
+                           List<Integer> hiddenUnits, int convFilters, int imageSize, long seed, int patience,
+                           float l2, float dropout) {
+        this(epochs, batchSize, learningRate, embeddingSize, hashBuckets, hiddenUnits, convFilters, imageSize, seed,
+                patience, l2, dropout, 0);
+    }
 
     /** Without a weight penalty or dropout (as in runs made before they existed). */
     public Hyperparameters(int epochs, int batchSize, float learningRate, int embeddingSize, int hashBuckets,
@@ -62,54 +73,67 @@ public record Hyperparameters(int epochs, int batchSize, float learningRate, int
         checkRange("convFilters", convFilters, 1, 256);
         checkRange("imageSize", imageSize, 8, 1_024);
         checkRange("patience", patience, 1, 10_000);
+        checkRange("minCount", minCount, 0, 1_000_000);
     }
+
+    /** The recipes' {@link #minCount()}: a value seen on fewer than 2 training rows is rare. */
+    public static final int DEFAULT_MIN_COUNT = 2;
 
     /** Sensible values for a recipe on a 2-core CPU and a few thousand rows (see the class comment). */
     public static Hyperparameters defaults(Recipe recipe) {
         return switch (recipe) {
             // l2 3e-3: the lowest summed validation log loss of 1e-4, 1e-3, 3e-3, 1e-2 and 3e-2 on the demo data and
             // the real ad data split by ad (src/docs/benchmarks.md, model quality).
-            case LOGISTIC -> new Hyperparameters(40, 64, 1e-2f, 8, 16_384, List.of(64), 16, 64, 42L, 3, 3e-3f, 0f);
-            case TABULAR -> new Hyperparameters(30, 64, 3e-3f, 8, 1_024, List.of(64, 32), 16, 64, 42L, 4, 3e-3f, 0.3f);
+            // minCount: see CategoryVocabulary.
+            case LOGISTIC -> new Hyperparameters(40, 64, 1e-2f, 8, 16_384, List.of(64), 16, 64, 42L, 3, 3e-3f, 0f,
+                    DEFAULT_MIN_COUNT);
+            case TABULAR -> new Hyperparameters(30, 64, 3e-3f, 8, 1_024, List.of(64, 32), 16, 64, 42L, 4, 3e-3f, 0.3f,
+                    DEFAULT_MIN_COUNT);
             case IMAGE, MULTIMODAL -> new Hyperparameters(20, 64, 1e-3f, 8, 1_024, List.of(64, 32), 16, 64, 42L, 3, 1e-4f,
-                    0.2f);
+                    0.2f, DEFAULT_MIN_COUNT);
         };
     }
 
     /** A copy with another number of epochs. */
     public Hyperparameters withEpochs(int newEpochs) {
         return new Hyperparameters(newEpochs, batchSize, learningRate, embeddingSize, hashBuckets, hiddenUnits,
-                convFilters, imageSize, seed, patience, l2, dropout);
+                convFilters, imageSize, seed, patience, l2, dropout, minCount);
     }
 
     /** A copy with another learning rate. */
     public Hyperparameters withLearningRate(float newLearningRate) {
         return new Hyperparameters(epochs, batchSize, newLearningRate, embeddingSize, hashBuckets, hiddenUnits,
-                convFilters, imageSize, seed, patience, l2, dropout);
+                convFilters, imageSize, seed, patience, l2, dropout, minCount);
     }
 
     /** A copy with another image size. */
     public Hyperparameters withImageSize(int newImageSize) {
         return new Hyperparameters(epochs, batchSize, learningRate, embeddingSize, hashBuckets, hiddenUnits,
-                convFilters, newImageSize, seed, patience, l2, dropout);
+                convFilters, newImageSize, seed, patience, l2, dropout, minCount);
     }
 
     /** A copy with another seed. */
     public Hyperparameters withSeed(long newSeed) {
         return new Hyperparameters(epochs, batchSize, learningRate, embeddingSize, hashBuckets, hiddenUnits,
-                convFilters, imageSize, newSeed, patience, l2, dropout);
+                convFilters, imageSize, newSeed, patience, l2, dropout, minCount);
     }
 
     /** A copy with another weight penalty and dropout. */
     public Hyperparameters withRegularization(float newL2, float newDropout) {
         return new Hyperparameters(epochs, batchSize, learningRate, embeddingSize, hashBuckets, hiddenUnits,
-                convFilters, imageSize, seed, patience, newL2, newDropout);
+                convFilters, imageSize, seed, patience, newL2, newDropout, minCount);
+    }
+
+    /** A copy with another {@link #minCount()}. */
+    public Hyperparameters withMinCount(int newMinCount) {
+        return new Hyperparameters(epochs, batchSize, learningRate, embeddingSize, hashBuckets, hiddenUnits,
+                convFilters, imageSize, seed, patience, l2, dropout, newMinCount);
     }
 
     /** A copy with another patience. */
     public Hyperparameters withPatience(int newPatience) {
         return new Hyperparameters(epochs, batchSize, learningRate, embeddingSize, hashBuckets, hiddenUnits,
-                convFilters, imageSize, seed, newPatience, l2, dropout);
+                convFilters, imageSize, seed, newPatience, l2, dropout, minCount);
     }
 
     private static void checkRange(String name, int value, int min, int max) {

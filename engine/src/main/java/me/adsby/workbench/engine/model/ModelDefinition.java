@@ -5,7 +5,7 @@ import me.adsby.workbench.engine.input.FeatureSpec;
 
 /**
  * Everything that fixes a network's graph: the recipe, the features it reads, the hyperparameters and the
- * training split's numeric statistics and label prior. The training graph and the exported inference graph are both built
+ * training split's numeric statistics, label prior and categorical vocabulary. The training graph and the exported inference graph are both built
  * from one definition, so their variables match by name.
  *
  * @param recipe          the network
@@ -13,11 +13,24 @@ import me.adsby.workbench.engine.input.FeatureSpec;
  * @param hyperparameters sizes and training settings
  * @param numericStats    normalisation of {@code features.numeric()}, from the training split
  * @param labelPrior      the training split's share of positives: where the logit's bias starts
+ * @param vocabulary      the categorical values with rows of their own, from the training split, or
+ *                        {@link CategoryVocabulary#hashed()}
  */
 public record ModelDefinition(Recipe recipe, FeatureSpec features, Hyperparameters hyperparameters,
-                              NumericStats numericStats, LabelPrior labelPrior) {
+                              NumericStats numericStats, LabelPrior labelPrior, CategoryVocabulary vocabulary) {
+
+    /** A definition whose categorical values are hashed (no vocabulary). */
+    public ModelDefinition(Recipe recipe, FeatureSpec features, Hyperparameters hyperparameters,
+                           NumericStats numericStats, LabelPrior labelPrior) {
+        this(recipe, features, hyperparameters, numericStats, labelPrior, CategoryVocabulary.hashed());
+    }
 
     public ModelDefinition {
+        Objects.requireNonNull(vocabulary, "vocabulary");
+        if (!vocabulary.isHashed() && vocabulary.columns() != features.categorical().size()) {
+            throw new IllegalArgumentException("The vocabulary describes " + vocabulary.columns() + " columns but the"
+                    + " features have " + features.categorical().size() + " categorical columns");
+        }
         Objects.requireNonNull(recipe, "recipe");
         Objects.requireNonNull(features, "features");
         Objects.requireNonNull(hyperparameters, "hyperparameters");

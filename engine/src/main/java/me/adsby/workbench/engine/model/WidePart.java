@@ -12,9 +12,10 @@ import org.tensorflow.types.TString;
 
 /**
  * The linear part of a network, a logistic regression inside the graph: a weight per transformed numeric
- * feature and per missing indicator, a weight per hashed one-hot bucket of each categorical column, and a weight
+ * feature and per missing indicator, a weight per categorical table row (a frequent value, or a column's rare or
+ * missing row, see {@link CategoryVocabulary}; or a hash bucket) of each categorical column, and a weight
  * per hashed bucket of the cross of each pair among the first {@value #CROSSED_COLUMNS} categorical columns
- * (value pairs joined by a unit separator, then hashed). Its weights start at 0, and the L2 penalty counts them.
+ * (the pair's table rows, or without a vocabulary its values, joined by a unit separator, then hashed). Its weights start at 0, and the L2 penalty counts them.
  */
 final class WidePart {
 
@@ -37,7 +38,7 @@ final class WidePart {
      * @param numeric     the transformed numerics and indicators [N, width], or null
      * @param width       their width
      * @param categorical the raw categorical strings [N, m], or null
-     * @param hashed      those strings' bucket rows ({@link NetworkInputs#hashed}), or null
+     * @param hashed      those strings' table rows ({@link NetworkInputs#categoryRows}), or null
      */
     Operand<TFloat32> logit(Operand<TFloat32> numeric, long width, Operand<TString> categorical, Operand<TInt64> hashed) {
         List<Operand<TFloat32>> terms = new ArrayList<>();
@@ -48,8 +49,10 @@ final class WidePart {
         long buckets = definition.hyperparameters().hashBuckets();
         if (categorical != null) {
             int columns = definition.features().categorical().size();
-            terms.add(sumOfRows("wide_categorical_w", columns * buckets, hashed));
-            Operand<TInt64> crossed = crosses(categorical, Math.min(columns, CROSSED_COLUMNS), buckets);
+            terms.add(sumOfRows("wide_categorical_w", new NetworkInputs(tf, definition).categoryTableRows(), hashed));
+            // With a vocabulary, the crosses join the cells' rows, so every rare value crosses as its column's rare row.
+            Operand<TString> crossing = definition.vocabulary().isHashed() ? categorical : tf.dtypes.asString(hashed);
+            Operand<TInt64> crossed = crosses(crossing, Math.min(columns, CROSSED_COLUMNS), buckets);
             if (crossed != null) {
                 int pairs = pairs(Math.min(columns, CROSSED_COLUMNS));
                 terms.add(sumOfRows("wide_crosses_w", pairs * buckets, crossed));

@@ -14,6 +14,7 @@ import me.adsby.workbench.engine.input.CloseableIterator;
 import me.adsby.workbench.engine.input.FeatureSpec;
 import me.adsby.workbench.engine.input.PreparedDataset;
 import me.adsby.workbench.engine.input.Split;
+import me.adsby.workbench.engine.model.CategoryVocabulary;
 import me.adsby.workbench.engine.model.CtrTrainer;
 import me.adsby.workbench.engine.model.LabelPrior;
 import me.adsby.workbench.engine.model.ModelDefinition;
@@ -156,7 +157,7 @@ public final class TrainingWorker {
 
         ModelDefinition definition = new ModelDefinition(spec.recipe(), features, spec.hyperparameters(),
                 NumericStats.of(data.numericStatistics(), prepared.plan().log1p(), prepared.plan().raw()),
-                LabelPrior.of(data.trainPositives(), data.trainSize()));
+                LabelPrior.of(data.trainPositives(), data.trainSize()), vocabulary(spec, data, features));
         RunFiles files = new RunFiles(store, scratch(spec));
         Path checkpoints = files.local(directory.checkpoints(), "checkpoints");
         if (!previous.isEmpty()) {
@@ -200,6 +201,24 @@ public final class TrainingWorker {
                     new EventProgress(events, "test", clock), cancel);
         }
         events.flush();
+    }
+
+    /** The categorical vocabulary of the training split, logged per column; hashing when minCount is 0. */
+    private CategoryVocabulary vocabulary(RunSpec spec, PreparedDataset data, FeatureSpec features) {
+        int minCount = spec.hyperparameters().minCount();
+        if (minCount == 0 || features.categorical().isEmpty() || !spec.recipe().usesTabular()) {
+            return CategoryVocabulary.hashed();
+        }
+        List<java.util.Map<String, Long>> counts = data.trainingValueCounts();
+        CategoryVocabulary vocabulary = CategoryVocabulary.of(counts, minCount);
+        StringBuilder line = new StringBuilder("Categorical values seen on at least " + minCount
+                + " training rows (the others share their column's rare weight):");
+        for (int j = 0; j < counts.size(); j++) {
+            line.append(j == 0 ? " " : ", ").append(features.categorical().get(j)).append(' ')
+                    .append(vocabulary.frequent().get(j).size()).append(" of ").append(counts.get(j).size());
+        }
+        log.println(line.append('.'));
+        return vocabulary;
     }
 
     private ObjectNode prepared(EventWriter events, Prepared prepared, long validationSize) {

@@ -84,6 +84,51 @@ class ModelExportTest {
     }
 
     @Test
+    void aModelWithAVocabularyExportsAndScoresEveryUnseenValueAsItsColumnsRareValue() throws Exception {
+        SyntheticData.Examples training = SyntheticData.generate(320, BATCH, 46, 1f, 0f, 0);
+        List<java.util.Map<String, Long>> counts = List.of(new java.util.HashMap<>(), new java.util.HashMap<>());
+        for (Batch batch : training.batches()) {
+            for (int i = 0; i < batch.categorical().length; i++) {
+                counts.get(i % 2).merge(batch.categorical()[i], 1L, Long::sum);
+            }
+        }
+        CategoryVocabulary vocabulary = CategoryVocabulary.of(counts, 2);
+        ModelDefinition hashed = definition(Recipe.TABULAR, training);
+        ModelDefinition definition = new ModelDefinition(hashed.recipe(), hashed.features(), hashed.hyperparameters(),
+                hashed.numericStats(), hashed.labelPrior(), vocabulary);
+        Batch scored = SyntheticData.generate(40, 40, 47, 1f, 0f, 0).whole();
+        // The same examples with c0 replaced by two values training never saw.
+        Batch unseenA = withFirstCategory(scored, "never-a");
+        Batch unseenB = withFirstCategory(scored, "never-b");
+        Path checkpoint = temp.resolve("vocabulary-ckpt/model");
+        float[] expected;
+        try (CtrTrainer trainer = CtrTrainer.create(definition, 2)) {
+            for (int epoch = 0; epoch < 3; epoch++) {
+                training.batches().forEach(trainer::trainStep);
+            }
+            trainer.save(checkpoint);
+            expected = trainer.predict(scored);
+        }
+        Path model = temp.resolve("vocabulary-model");
+        ModelExporter.export(definition, checkpoint, model);
+        try (ServingModel serving = ServingModel.load(model)) {
+            assertThat(maxAbsDifference(serving.predict(scored), expected)).isLessThan(1e-6);
+            float[] a = serving.predict(unseenA);
+            // Both unseen values read c0's one rare row, so they score alike; a frequent value scores otherwise.
+            assertThat(maxAbsDifference(serving.predict(unseenB), a)).isZero();
+            assertThat(maxAbsDifference(a, expected)).isGreaterThan(1e-3);
+        }
+    }
+
+    private static Batch withFirstCategory(Batch batch, String value) {
+        String[] categorical = batch.categorical().clone();
+        for (int i = 0; i < categorical.length; i += 2) {
+            categorical[i] = value;
+        }
+        return new Batch(batch.size(), batch.numeric(), categorical, batch.pixels(), batch.labels(), batch.rows());
+    }
+
+    @Test
     void theExportIsSmallerThanATrainingSessionCheckpoint() throws Exception {
         SyntheticData.Examples training = SyntheticData.generate(64, BATCH, 44, 1f, 1f, SIDE);
         ModelDefinition definition = definition(Recipe.MULTIMODAL, training);
