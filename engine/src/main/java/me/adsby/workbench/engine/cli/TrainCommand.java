@@ -87,6 +87,11 @@ final class TrainCommand implements Callable<Integer> {
             description = "A held-out test file, scored once with the exported model and reported apart.")
     private String testData;
 
+    @Option(names = "--test-fraction", paramLabel = "X", defaultValue = "0",
+            description = {"Share of the dataset's rows held out as test rows, chosen as the split chooses validation "
+                + "rows (the latest for time:), and scored once with the exported model (default: ${DEFAULT-VALUE})."})
+    private double testFraction;
+
     @Option(names = "--select-by", paramLabel = "METRIC", defaultValue = "log_loss",
             description = "The validation metric that chooses the exported epoch: log_loss, auc or pr_auc "
                 + "(default: ${DEFAULT-VALUE}).")
@@ -170,7 +175,7 @@ final class TrainCommand implements Callable<Integer> {
             double fraction = validationFraction != null ? validationFraction : validationData != null ? 0.0 : 0.2;
             SplitPlan plan = SplitPlan.parse(split, fraction, splitSeed,
                     validationData == null ? null : Uris.parse(spec, validationData).toString(),
-                    testData == null ? null : Uris.parse(spec, testData).toString());
+                    testData == null ? null : Uris.parse(spec, testData).toString()).withTestFraction(testFraction);
             return new RunRequest(name, experiment, Uris.parse(spec, data).toString(), label, imageColumn, exclude,
                     chosen, hp, plan, maxBadRows, where, SelectionMetric.fromId(selectBy), null);
         } catch (IllegalArgumentException e) {

@@ -99,6 +99,9 @@ final class Preparation {
     private record Pending(BadRow bad, long row, long line, Split split, float label, float[] numeric, String[] categorical,
                            String[] watched, Future<Decoded> image) {
 
+        /** A good row this preparation leaves out: a held-out test row, or in a held-out one any other row. */
+        static final Pending SKIPPED = new Pending(null, 0, 0, null, 0, null, null, null, null);
+
         static Pending bad(BadRow bad) {
             return new Pending(bad, 0, 0, null, 0, null, null, null, null);
         }
@@ -207,6 +210,9 @@ final class Preparation {
             where = columns.key() < 0 ? split.ofRow(row) : split.ofText(parser.missing(columns.key()) ? ""
                     : parser.text(columns.key()));
         }
+        if (where == null) {
+            return Pending.SKIPPED;
+        }
         int[] watchedColumns = columns.watched();
         String[] watched = new String[watchedColumns.length];
         for (int k = 0; k < watchedColumns.length; k++) {
@@ -249,6 +255,9 @@ final class Preparation {
     private void commit(Pending pending, CacheWriter writer) throws IOException {
         if (pending.bad() != null) {
             bad(pending.bad());
+            return;
+        }
+        if (pending == Pending.SKIPPED) {
             return;
         }
         byte[] pixels = null;

@@ -18,6 +18,11 @@ import java.util.Objects;
  * example; the cutoff is chosen beforehand ({@link TimeCutoff}) so that about {@code validationFraction} of the
  * rows are after it. The seed plays no part.
  *
+ * <p>A held-out <b>test</b> part ({@code testFraction} above 0) is taken the same way: a random or group key whose
+ * number is at least {@code 1 - testFraction}, or a time after {@code testCutoff} (the latest rows; validation is
+ * then the rows between the two cutoffs). Preparing for training leaves the test rows out; {@link #heldOut()}
+ * settings keep only them, as training examples, to score them once with the finished model.
+ *
  * <p>The seed is the split's own, not the model's: training the same split with other model seeds compares
  * models on the same validation rows.
  *
@@ -26,8 +31,12 @@ import java.util.Objects;
  * @param validationFraction the expected share of validation examples, in [0, 1); 0 puts every row in training
  * @param seed               changes which rows land in which split (RANDOM and GROUP)
  * @param timeCutoff         TIME only: the latest time that is still training, as {@link TimeValues} numbers
+ * @param testFraction       the expected share of held-out test rows, in [0, 0.5]; 0 holds none out
+ * @param testCutoff         TIME with a test part only: the latest time that is not test
+ * @param testOnly           whether these settings keep the test rows only (see {@link #heldOut()})
  */
-public record SplitSettings(SplitKind kind, String column, double validationFraction, long seed, double timeCutoff) {
+public record SplitSettings(SplitKind kind, String column, double validationFraction, long seed, double timeCutoff,
+        double testFraction, double testCutoff, boolean testOnly) {
 
     /** The usual share of validation examples. */
     public static final double DEFAULT_VALIDATION_FRACTION = 0.2;
@@ -57,6 +66,25 @@ public record SplitSettings(SplitKind kind, String column, double validationFrac
         if (kind != SplitKind.TIME) {
             timeCutoff = Double.NaN;
         }
+        if (!(testFraction >= 0 && testFraction <= 0.5 && validationFraction + testFraction < 1)) {
+            throw new IllegalArgumentException("testFraction must be in [0, 0.5] and leave rows to train, was "
+                    + testFraction + " beside a validation fraction of " + validationFraction);
+        }
+        if (kind == SplitKind.TIME && testFraction > 0 && !(testCutoff >= timeCutoff)) {
+            throw new IllegalArgumentException("a time split with a test part needs a test cutoff at or after the"
+                    + " validation cutoff, was " + testCutoff + " before " + timeCutoff);
+        }
+        if (kind != SplitKind.TIME || testFraction == 0) {
+            testCutoff = Double.NaN;
+        }
+        if (testOnly && testFraction == 0) {
+            throw new IllegalArgumentException("settings that keep only the test rows need a test fraction");
+        }
+    }
+
+    /** Without a test part. */
+    public SplitSettings(SplitKind kind, String column, double validationFraction, long seed, double timeCutoff) {
+        this(kind, column, validationFraction, seed, timeCutoff, 0.0, Double.NaN, false);
     }
 
     /** A random split: by row number when {@code keyColumn} is null, else by a hash of that column's text. */
@@ -79,6 +107,16 @@ public record SplitSettings(SplitKind kind, String column, double validationFrac
         return new SplitSettings(SplitKind.GROUP, column, validationFraction, seed, Double.NaN);
     }
 
+    /** These settings with a held-out test part of {@code fraction} (for TIME: the rows after {@code cutoff}). */
+    public SplitSettings withTest(double fraction, double cutoff) {
+        return new SplitSettings(kind, column, validationFraction, seed, timeCutoff, fraction, cutoff, false);
+    }
+
+    /** The settings that prepare the held-out test rows alone, as training examples, keeping their row numbers. */
+    public SplitSettings heldOut() {
+        return new SplitSettings(kind, column, validationFraction, seed, timeCutoff, testFraction, testCutoff, true);
+    }
+
     /** Rows after {@code cutoff} in {@code column} are validation. */
     public static SplitSettings time(String column, double validationFraction, double cutoff) {
         return new SplitSettings(SplitKind.TIME, column, validationFraction, 0L, cutoff);
@@ -89,23 +127,34 @@ public record SplitSettings(SplitKind kind, String column, double validationFrac
         return column;
     }
 
-    /** The split of the row with this number (used when there is no column). */
+    /** The split of the row with this number (used when there is no column); null when it is not prepared. */
     public Split ofRow(long row) {
         return ofKey(row);
     }
 
-    /** The split of a row whose column holds {@code text} (RANDOM and GROUP). */
+    /** The split of a row whose column holds {@code text} (RANDOM and GROUP); null when it is not prepared. */
     public Split ofText(String text) {
         return ofKey(textKey(text.strip()));
     }
 
-    /** The split of a row whose time is {@code time} (TIME). */
+    /** The split of a row whose time is {@code time} (TIME); null when it is not prepared. */
     public Split ofTime(double time) {
-        return time > timeCutoff ? Split.VALIDATION : Split.TRAIN;
+        return prepared(testFraction > 0 && time > testCutoff ? Split.TEST
+                : time > timeCutoff ? Split.VALIDATION : Split.TRAIN);
     }
 
     private Split ofKey(long key) {
-        return unit(seed, key) < validationFraction ? Split.VALIDATION : Split.TRAIN;
+        double unit = unit(seed, key);
+        return prepared(testFraction > 0 && unit >= 1 - testFraction ? Split.TEST
+                : unit < validationFraction ? Split.VALIDATION : Split.TRAIN);
+    }
+
+    /** Where a row of {@code part} goes in this preparation: test rows only in a held-out one, as training. */
+    private Split prepared(Split part) {
+        if (testOnly) {
+            return part == Split.TEST ? Split.TRAIN : null;
+        }
+        return part == Split.TEST ? null : part;
     }
 
     /** The key's place in [0, 1) for this seed: 53 high bits of mix(mix(seed) + key * golden ratio). */
@@ -142,8 +191,10 @@ public record SplitSettings(SplitKind kind, String column, double validationFrac
 
     /** A stable text of these settings, part of the prepared cache's key. */
     String fingerprint() {
-        return String.format(Locale.ROOT, "split:kind=%s;key=%s;fraction=%s;seed=%d;cutoff=%s", kind,
+        String base = String.format(Locale.ROOT, "split:kind=%s;key=%s;fraction=%s;seed=%d;cutoff=%s", kind,
                 column == null ? "<row>" : "'" + column + "'", Double.toString(validationFraction), seed,
                 Double.toString(timeCutoff));
+        return testFraction == 0 ? base : base + String.format(Locale.ROOT, ";test=%s;testCutoff=%s;testOnly=%s",
+                Double.toString(testFraction), Double.toString(testCutoff), testOnly);
     }
 }

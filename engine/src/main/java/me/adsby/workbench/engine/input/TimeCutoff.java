@@ -27,6 +27,12 @@ public final class TimeCutoff {
      */
     public static double choose(CsvSource source, String column, double validationFraction, Cancellation cancel)
             throws IOException {
+        return choose(source, column, new double[] {validationFraction}, cancel)[0];
+    }
+
+    /** The cutoffs that leave each of {@code fractions} of the rows after them, in one pass. */
+    public static double[] choose(CsvSource source, String column, double[] fractions, Cancellation cancel)
+            throws IOException {
         double[] times = new double[1024];
         int count = 0;
         TimeValues parser = new TimeValues();
@@ -56,7 +62,13 @@ public final class TimeCutoff {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "cannot split by time on '%s': no row of %s "
                     + "holds a time (numbers, or ISO-8601 dates and times)", column, source.name()));
         }
-        return cutoff(Arrays.copyOf(times, count), validationFraction);
+        double[] found = Arrays.copyOf(times, count);
+        Arrays.sort(found);
+        double[] cutoffs = new double[fractions.length];
+        for (int i = 0; i < fractions.length; i++) {
+            cutoffs[i] = cutoff(found, fractions[i]);
+        }
+        return cutoffs;
     }
 
     /** The time of the last training row when the latest {@code round(n * fraction)} rows are validation. */

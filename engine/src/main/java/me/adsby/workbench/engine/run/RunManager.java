@@ -299,8 +299,15 @@ public final class RunManager implements AutoCloseable {
         params.put("split", request.split().describe());
         params.put("split_seed", Long.toString(request.split().seed()));
         params.put("select_by", request.selectBy().id());
+        params.put("l2", Float.toString(hp.l2()));
+        params.put("dropout", Float.toString(hp.dropout()));
+        params.put("min_count", Integer.toString(hp.minCount()));
         if (request.split().testData() != null) {
             params.put("test_data", request.split().testData());
+        }
+        if (request.split().holdsOutTest()) {
+            params.put("test_fraction", Double.toString(request.split().testFraction()));
+            params.put("test_data", request.split().heldOutName(request.dataset()));
         }
         if (!request.exclude().isEmpty()) {
             params.put("exclude", String.join(",", request.exclude()));

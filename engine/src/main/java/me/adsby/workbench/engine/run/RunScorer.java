@@ -90,12 +90,20 @@ public final class RunScorer {
      */
     public Scored scoreModel(Path model, FeatureSpec features, BlobUri dataset, BlobUri target, int maxBadRows,
                              ProgressListener progress, Cancellation cancel) throws IOException {
+        // No validation share: every row lands in the "training" split, read once; rows keep their numbers.
+        return scoreModel(model, features, dataset, SplitSettings.allTraining(), target, maxBadRows, progress, cancel);
+    }
+
+    /**
+     * Scores the rows of the dataset that {@code rows} prepares as training examples (all of them, or a run's
+     * held-out test rows, {@link SplitSettings#heldOut()}), keeping their row numbers.
+     */
+    public Scored scoreModel(Path model, FeatureSpec features, BlobUri dataset, SplitSettings rows, BlobUri target,
+                             int maxBadRows, ProgressListener progress, Cancellation cancel) throws IOException {
         Schema schema = Datasets.inferSchema(stores.forUri(dataset), dataset);
         requireColumns(schema, features, dataset);
         PreparedDataset data = new InputPipeline().prepare(stores, dataset, schema.withLabel(features.label()), features,
-                // No validation share: every row lands in the "training" split, read once; rows keep their numbers.
-                new SplitSettings(null, 0.0, 0L), ErrorPolicy.stopAfter(maxBadRows + 1), cacheFolder.resolve("prepared"),
-                progress, cancel);
+                rows, ErrorPolicy.stopAfter(maxBadRows + 1), cacheFolder.resolve("prepared"), progress, cancel);
         StringWriter csv = new StringWriter();
         List<String> header = new ArrayList<>(List.of("key", "label", "score"));
         header.addAll(features.categorical());

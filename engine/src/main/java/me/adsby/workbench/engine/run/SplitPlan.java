@@ -22,9 +22,18 @@ import java.util.Objects;
  * @param seed               the split's own seed (not the model's), for auto, random and group
  * @param validationData     a separate validation file, or null
  * @param testData           a held-out test file scored once with the exported model, or null
+ * @param testFraction       the share of the dataset's rows held out as test rows, chosen as the split chooses
+ *                           validation rows (the latest rows for a time split), scored once with the exported
+ *                           model; in [0, 0.5], 0 with {@code testData}
  */
 public record SplitPlan(String kind, String column, double validationFraction, long seed, String validationData,
-        String testData) {
+        String testData, double testFraction) {
+
+    /** Without a held-out share of the rows. */
+    public SplitPlan(String kind, String column, double validationFraction, long seed, String validationData,
+            String testData) {
+        this(kind, column, validationFraction, seed, validationData, testData, 0.0);
+    }
 
     /** The split seed by default. */
     public static final long DEFAULT_SEED = 42L;
@@ -50,6 +59,21 @@ public record SplitPlan(String kind, String column, double validationFraction, l
             throw new IllegalArgumentException("the validation fraction must be between 0 and 1 (exclusive), was "
                     + validationFraction + (validationFraction == 0 ? "; 0 needs a validation file (--validation-data)" : ""));
         }
+        if (!(testFraction >= 0 && testFraction <= 0.5)) {
+            throw new IllegalArgumentException("the test fraction must be between 0 and 0.5, was " + testFraction);
+        }
+        if (testFraction > 0 && testData != null) {
+            throw new IllegalArgumentException("give a test file or a test fraction, not both");
+        }
+        if (validationFraction + testFraction >= 0.9) {
+            throw new IllegalArgumentException("the validation fraction " + validationFraction + " and the test fraction "
+                    + testFraction + " leave under 10% of the rows to train");
+        }
+    }
+
+    /** A copy that holds out {@code fraction} of the rows as test rows. */
+    public SplitPlan withTestFraction(double fraction) {
+        return new SplitPlan(kind, column, validationFraction, seed, validationData, testData, fraction);
     }
 
     /** auto, 20% validation, seed 42. */
@@ -62,7 +86,8 @@ public record SplitPlan(String kind, String column, double validationFraction, l
      *
      * @throws IllegalArgumentException naming what is wrong
      */
-    public static SplitPlan parse(String text, double validationFraction, long seed, String validationData, String testData) {
+    public static SplitPlan parse(String text, double validationFraction, long seed, String validationData,
+            String testData) {
         String trimmed = text.strip();
         int colon = trimmed.indexOf(':');
         String kind = colon < 0 ? trimmed : trimmed.substring(0, colon);
@@ -79,5 +104,24 @@ public record SplitPlan(String kind, String column, double validationFraction, l
             return "validation file " + validationData;
         }
         return column == null ? kind : kind + ":" + column;
+    }
+
+    /**
+     * The name the held-out test rows of {@code dataset} go by in the history: the same plan on the same file
+     * holds out the same rows, so runs evaluated under one name were evaluated on the same rows.
+     */
+    public String heldOutName(String dataset) {
+        return String.format(Locale.ROOT, "%s#test(%s, %s of the rows, split seed %d)", dataset, describe(),
+                percent(testFraction), seed);
+    }
+
+    /** {@code 0.15} as {@code 15%}. */
+    static String percent(double fraction) {
+        return new java.math.BigDecimal(Double.toString(fraction * 100)).stripTrailingZeros().toPlainString() + "%";
+    }
+
+    /** Whether some of the dataset's rows are held out as test rows. */
+    public boolean holdsOutTest() {
+        return testFraction > 0;
     }
 }

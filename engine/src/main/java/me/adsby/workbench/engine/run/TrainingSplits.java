@@ -32,9 +32,13 @@ import me.adsby.workbench.storage.work.ProgressListener;
  */
 final class TrainingSplits {
 
-    /** What a run trains and validates on, and what it was told about its split. */
+    /**
+     * What a run trains and validates on, and what it was told about its split.
+     *
+     * @param heldOut the settings that prepare the dataset's held-out test rows alone, or null when it holds none out
+     */
     record Resolved(PreparedDataset train, PreparedDataset validation, String description, List<LeakageFinding> leakage,
-            List<String> notices) {
+            List<String> notices, SplitSettings heldOut) {
 
         /** Where the validation examples are in {@link #validation}: its training part for a separate file. */
         me.adsby.workbench.engine.input.Split validationSplit() {
@@ -65,19 +69,24 @@ final class TrainingSplits {
         SplitPlan plan = spec.split();
         if (plan == null) {
             SplitSettings legacy = new SplitSettings(null, spec.validationFraction(), spec.hyperparameters().seed());
-            return resolved(prepare(csv, schema, features, legacy), legacy.describe(), List.of());
+            return resolved(prepare(csv, schema, features, legacy), legacy.describe(), List.of(), null);
         }
+        double test = plan.testFraction();
         if (plan.validationData() != null) {
-            PreparedDataset train = prepare(csv, schema, features, SplitSettings.allTraining());
+            SplitSettings whole = test == 0 ? SplitSettings.allTraining()
+                    : new SplitSettings(keyColumn(schema).orElse(null), 0.0, plan.seed()).withTest(test, Double.NaN);
+            PreparedDataset train = prepare(csv, schema, features, whole);
             BlobUri other = BlobUri.parse(plan.validationData());
             PreparedDataset validation = prepare(other, schema, features, SplitSettings.allTraining());
-            return new Resolved(train, validation, plan.describe(), List.of(), List.of());
+            return new Resolved(train, validation, describe(plan.describe(), test), List.of(), List.of(),
+                    test == 0 ? null : whole.heldOut());
         }
         SplitSettings settings = switch (plan.kind()) {
-            case "group" -> SplitSettings.group(plan.column(), plan.validationFraction(), plan.seed());
-            case "time" -> SplitSettings.time(plan.column(), plan.validationFraction(), TimeCutoff.choose(
-                    CsvSource.of(stores.forUri(csv), csv), plan.column(), plan.validationFraction(), cancel));
-            default -> new SplitSettings(keyColumn(schema).orElse(null), plan.validationFraction(), plan.seed());
+            case "group" -> SplitSettings.group(plan.column(), plan.validationFraction(), plan.seed()).withTest(test,
+                    Double.NaN);
+            case "time" -> timeSettings(csv, plan);
+            default -> new SplitSettings(keyColumn(schema).orElse(null), plan.validationFraction(), plan.seed())
+                    .withTest(test, Double.NaN);
         };
         PreparedDataset data = prepare(csv, schema, features, settings);
         List<String> notices = new ArrayList<>();
@@ -87,18 +96,32 @@ final class TrainingSplits {
                 String column = repeating.get().column();
                 notices.add("The split is group:" + column + ", not random: " + repeating.get().describe()
                         .replaceFirst("; --split group:.*$", "") + " under a random split.");
-                settings = SplitSettings.group(column, plan.validationFraction(), plan.seed());
+                settings = SplitSettings.group(column, plan.validationFraction(), plan.seed()).withTest(test, Double.NaN);
                 data = prepare(csv, schema, features, settings);
             }
         }
-        return resolved(data, settings.describe(), notices);
+        return resolved(data, describe(settings.describe(), test), notices, test == 0 ? null : settings.heldOut());
     }
 
-    private Resolved resolved(PreparedDataset data, String description, List<String> notices) {
+    /** Validation after one cutoff; with a test part, the latest rows after a second one are test. */
+    private SplitSettings timeSettings(BlobUri csv, SplitPlan plan) throws IOException {
+        double validation = plan.validationFraction();
+        double test = plan.testFraction();
+        double[] cutoffs = TimeCutoff.choose(CsvSource.of(stores.forUri(csv), csv), plan.column(),
+                new double[] {validation + test, test}, cancel);
+        SplitSettings settings = SplitSettings.time(plan.column(), validation, cutoffs[0]);
+        return test == 0 ? settings : settings.withTest(test, cutoffs[1]);
+    }
+
+    private static String describe(String split, double test) {
+        return test == 0 ? split : split + ", " + SplitPlan.percent(test) + " held out as test rows";
+    }
+
+    private Resolved resolved(PreparedDataset data, String description, List<String> notices, SplitSettings heldOut) {
         List<String> all = new ArrayList<>(notices);
         data.leakage().forEach(finding -> all.add("Leakage: " + finding.describe() + "."));
         all.forEach(notice -> log.println("Notice: " + notice));
-        return new Resolved(data, data, description, data.leakage(), all);
+        return new Resolved(data, data, description, data.leakage(), all, heldOut);
     }
 
     private PreparedDataset prepare(BlobUri csv, Schema schema, FeatureSpec features, SplitSettings settings)

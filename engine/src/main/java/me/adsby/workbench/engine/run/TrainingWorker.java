@@ -14,6 +14,7 @@ import me.adsby.workbench.engine.input.CloseableIterator;
 import me.adsby.workbench.engine.input.FeatureSpec;
 import me.adsby.workbench.engine.input.PreparedDataset;
 import me.adsby.workbench.engine.input.Split;
+import me.adsby.workbench.engine.input.SplitSettings;
 import me.adsby.workbench.engine.model.CategoryVocabulary;
 import me.adsby.workbench.engine.model.CtrTrainer;
 import me.adsby.workbench.engine.model.LabelPrior;
@@ -194,11 +195,15 @@ public final class TrainingWorker {
         events.append(RunEvents.ARTIFACT, RunEvents.artifact(events, "model", directory.model()));
         new ValidationScores(store, directory, log).write(model, splits.validation(), splits.validationSplit(), features,
                 batchSize, events);
-        if (spec.split() != null && spec.split().testData() != null) {
+        SplitPlan plan = spec.split();
+        if (plan != null && (plan.testData() != null || splits.heldOut() != null)) {
             events.flush();
-            new TestScores(stores, cacheFolder, clock, log).write(model, features, directory,
-                    BlobUri.parse(spec.split().testData()), spec.maxBadRows(), events,
-                    new EventProgress(events, "test", clock), cancel);
+            boolean file = plan.testData() != null;
+            BlobUri tested = BlobUri.parse(file ? plan.testData() : spec.dataset());
+            new TestScores(stores, cacheFolder, clock, log).write(model, features, directory, tested,
+                    file ? SplitSettings.allTraining() : splits.heldOut(), file ? plan.testData()
+                    : plan.heldOutName(spec.dataset()), spec.maxBadRows(), events, new EventProgress(events, "test", clock),
+                    cancel);
         }
         events.flush();
     }

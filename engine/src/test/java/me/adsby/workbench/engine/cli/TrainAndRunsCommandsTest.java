@@ -81,6 +81,32 @@ class TrainAndRunsCommandsTest {
     }
 
     @Test
+    void aTestFractionHoldsOutRowsThatTrainJsonReportsApartFromValidation() throws Exception {
+        int status = run("train", "--data", demo.toString(), "--label", "clicked", "--recipe", "logistic", "--epochs", "1",
+                "--exclude", "ad_id", "--test-fraction", "0.2", "--min-count", "3", "--json");
+
+        assertThat(status).as(cli.err()).isZero();
+        JsonNode trained = json();
+        JsonNode split = trained.get("split");
+        long test = trained.get("test_metrics").get("count").asLong();
+        // The demo's 300 rows are in exactly one of the three parts.
+        assertThat(split.get("train_rows").asLong() + split.get("validation_rows").asLong() + test).isEqualTo(300);
+        assertThat(test).isPositive();
+        // Named after the dataset and the plan: the same plan on the same file holds out the same rows.
+        assertThat(trained.get("test_data").asText()).contains(demo.getFileName().toString())
+                .endsWith("#test(auto, 20% of the rows, split seed 42)");
+        assertThat(trained.get("test_metrics").get("auc").asDouble()).isBetween(0.0, 1.0);
+
+        assertThat(run("runs", "show", trained.get("run_id").asText(), "--json")).isZero();
+        assertThat(json().get("params").get("test_fraction").asText()).isEqualTo("0.2");
+        assertThat(json().get("params").get("min_count").asText()).isEqualTo("3");
+
+        assertThat(run("train", "--data", demo.toString(), "--label", "clicked", "--test-fraction", "0.6"))
+                .isEqualTo(WorkbenchCli.EXIT_USAGE);
+        assertThat(cli.err()).contains("the test fraction must be between 0 and 0.5, was 0.6");
+    }
+
+    @Test
     void aRunOnABadDatasetFailsWithTheFileAndLine() throws Exception {
         Path csv = Files.writeString(temp.resolve("bad.csv"), "ad_id,bid,clicked\na1,1.5,1\na2,2.5\na3,3.5,0\n");
 

@@ -52,4 +52,49 @@ class SplitSettingsTest {
         assertThatThrownBy(() -> new SplitSettings(null, 1.0, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SplitSettings(null, -0.1, 1)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aTestPartIsLeftOutOfTrainingAndIsAllThatItsHeldOutSettingsPrepare() {
+        SplitSettings training = new SplitSettings(null, 0.2, 42).withTest(0.1, Double.NaN);
+        SplitSettings heldOut = training.heldOut();
+        SplitSettings withoutTest = new SplitSettings(null, 0.2, 42);
+        int test = 0;
+        for (long row = 1; row <= 10_000; row++) {
+            Split part = training.ofRow(row);
+            Split scored = heldOut.ofRow(row);
+            // A row is either prepared for training (train or validation) or held out, never both.
+            assertThat(part == null).isEqualTo(scored == Split.TRAIN);
+            assertThat(scored).isIn(null, Split.TRAIN);
+            if (part == null) {
+                test++;
+            } else {
+                // Holding out rows moves none between training and validation.
+                assertThat(part).isEqualTo(withoutTest.ofRow(row));
+            }
+        }
+        // Binomial(10,000, 0.1): mean 1,000, sd 30; 4 sd either side: 880..1,120.
+        assertThat(test).isBetween(880, 1_120);
+    }
+
+    @Test
+    void aTimeSplitWithATestPartValidatesBetweenItsCutoffsAndTestsAfterTheSecond() {
+        // Times 1..10, 20% validation and 20% test: TimeCutoff keeps round(10 * 0.4) = 4 rows after the
+        // validation cutoff (so it is 6) and round(10 * 0.2) = 2 after the test cutoff (8).
+        double[] times = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+        double validationCutoff = TimeCutoff.cutoff(times, 0.4);
+        double testCutoff = TimeCutoff.cutoff(times, 0.2);
+        assertThat(validationCutoff).isEqualTo(6);
+        assertThat(testCutoff).isEqualTo(8);
+        SplitSettings split = SplitSettings.time("day", 0.2, validationCutoff).withTest(0.2, testCutoff);
+        assertThat(split.ofTime(6)).isEqualTo(Split.TRAIN);
+        assertThat(split.ofTime(7)).isEqualTo(Split.VALIDATION);
+        assertThat(split.ofTime(8)).isEqualTo(Split.VALIDATION);
+        assertThat(split.ofTime(9)).isNull();
+        assertThat(split.heldOut().ofTime(9)).isEqualTo(Split.TRAIN);
+        assertThat(split.heldOut().ofTime(7)).isNull();
+        assertThatThrownBy(() -> SplitSettings.time("day", 0.2, 6).withTest(0.2, 5))
+                .hasMessageContaining("test cutoff");
+        assertThatThrownBy(() -> new SplitSettings(null, 0.6, 1).withTest(0.45, Double.NaN))
+                .hasMessageContaining("testFraction");
+    }
 }

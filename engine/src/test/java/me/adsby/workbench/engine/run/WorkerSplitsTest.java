@@ -113,4 +113,37 @@ class WorkerSplitsTest {
         assertThat(Files.readAllLines(run.eval().toPath().resolve("test/predictions.csv"))).hasSize(41);
         assertThat(run.eval().toPath().resolve("test/metrics.json")).isRegularFile();
     }
+
+    @Test
+    void aTestFractionHoldsOutWholeAdsThatNeitherTrainNorValidateAndScoresThemOnce() throws IOException {
+        Path csv = write("ads.csv", 1, 120);
+
+        List<RunEvent> events = train(spec(csv, new SplitPlan("group", "ad_id", 0.25, 42L, null, null, 0.25)));
+
+        RunEvent prepared = first(events, RunEvents.PREPARED);
+        assertThat(prepared.data().get("split").asText()).isEqualTo("group:ad_id, 25% held out as test rows");
+        RunDirectory run = new RunDirectory(BlobUri.local(temp.resolve("runs/r-test")));
+        java.util.Set<String> validationAds = ads(run.eval().toPath().resolve("predictions.csv"));
+        java.util.Set<String> testAds = ads(run.eval().toPath().resolve("test/predictions.csv"));
+        long train = prepared.data().get("train").asLong();
+        long validation = prepared.data().get("validation").asLong();
+        RunEvent tested = first(events, RunEvents.TEST);
+        long test = tested.data().get("metrics").get("count").asLong();
+        // Every row is in exactly one part, and every ad (5 rows each) in one part only.
+        assertThat(train + validation + test).isEqualTo(120);
+        assertThat(test).isPositive();
+        assertThat(test % 5).isZero();
+        assertThat(testAds).doesNotContainAnyElementsOf(validationAds);
+        assertThat(tested.data().get("dataset").asText()).isEqualTo(BlobUri.parse(csv.toString())
+                + "#test(group:ad_id, 25% of the rows, split seed 42)");
+    }
+
+    /** The ad of each scored row: row r is ad r mod 24 (see {@link #write}). */
+    private static java.util.Set<String> ads(Path predictions) throws IOException {
+        java.util.Set<String> ads = new java.util.TreeSet<>();
+        for (String line : Files.readAllLines(predictions).subList(1, Files.readAllLines(predictions).size())) {
+            ads.add("ad-" + Long.parseLong(line.split(",")[0]) % 24);
+        }
+        return ads;
+    }
 }
