@@ -97,6 +97,10 @@ final class TrainCommand implements Callable<Integer> {
                 + "(default: ${DEFAULT-VALUE}).")
     private String selectBy;
 
+    @Option(names = "--calibrate", description = {"Platt-scale the exported model on the validation examples: "
+        + "probability = sigmoid(a * logit + b), inside the SavedModel (a test part says how well it calibrates)."})
+    private boolean calibrate;
+
     @Option(names = "--exclude", paramLabel = "COL", split = ",", description = "Columns not to use as features.")
     private List<String> exclude = List.of();
 
@@ -177,7 +181,7 @@ final class TrainCommand implements Callable<Integer> {
                     validationData == null ? null : Uris.parse(spec, validationData).toString(),
                     testData == null ? null : Uris.parse(spec, testData).toString()).withTestFraction(testFraction);
             return new RunRequest(name, experiment, Uris.parse(spec, data).toString(), label, imageColumn, exclude,
-                    chosen, hp, plan, maxBadRows, where, SelectionMetric.fromId(selectBy), null);
+                    chosen, hp, plan, maxBadRows, where, SelectionMetric.fromId(selectBy), null, calibrate);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -51,21 +51,29 @@ final class CtrNetwork {
     private final Ops tf;
     private final ModelDefinition definition;
     private final Weights weights;
+    private final PlattScaling platt;
 
-    private CtrNetwork(Ops tf, ModelDefinition definition, Weights weights) {
+    private CtrNetwork(Ops tf, ModelDefinition definition, Weights weights, PlattScaling platt) {
         this.tf = tf;
         this.definition = definition;
         this.weights = weights;
+        this.platt = platt;
     }
 
     /** Builds the forward graph with seeded initializers and a training flag, for training. */
     static Ends buildForTraining(Ops tf, ModelDefinition definition) {
-        return new CtrNetwork(tf, definition, Weights.forTraining(tf, definition.hyperparameters().seed())).build();
+        return new CtrNetwork(tf, definition, Weights.forTraining(tf, definition.hyperparameters().seed()),
+                PlattScaling.IDENTITY).build();
     }
 
     /** Builds the forward graph with uninitialised variables, to restore from a checkpoint. */
     static Ends buildForInference(Ops tf, ModelDefinition definition) {
-        return new CtrNetwork(tf, definition, Weights.forRestoring(tf)).build();
+        return buildForInference(tf, definition, PlattScaling.IDENTITY);
+    }
+
+    /** As {@link #buildForInference(Ops, ModelDefinition)}, the probability Platt-scaled (constants, not variables). */
+    static Ends buildForInference(Ops tf, ModelDefinition definition, PlattScaling platt) {
+        return new CtrNetwork(tf, definition, Weights.forRestoring(tf), platt).build();
     }
 
     private Ends build() {
@@ -107,6 +115,9 @@ final class CtrNetwork {
         // The bias starts at the base rate's log-odds (see LabelPrior).
         Variable<TFloat32> logitBias = weights.constant("logit_b", Shape.of(1), definition.labelPrior().logit());
         logits = tf.math.add(logits, logitBias);
+        if (!platt.isIdentity()) {
+            logits = tf.math.add(tf.math.mul(logits, tf.constant((float) platt.a())), tf.constant((float) platt.b()));
+        }
         Operand<TFloat32> probability = tf.withName(PROBABILITY).math.sigmoid(logits);
         return new Ends(numeric, categorical, image, logits, probability, training, step, weights.penalized());
     }

@@ -24,7 +24,7 @@ import org.tensorflow.op.Ops;
  *           categorical string  [N, m]        raw categorical values, "" = missing
  *                                             (present when the recipe reads tabular features and m &gt; 0)
  *           image       float32 [N, S, S, 3]  RGB pixels 0..255, channels last (IMAGE and MULTIMODAL only)
- *   output  probability float32 [N, 1]        the click probability
+ *   output  probability float32 [N, 1]        the click probability (Platt-scaled when the run calibrates)
  * </pre>
  * Normalisation, hashing and pixel scaling happen inside the graph. Beside the SavedModel,
  * {@code assets.extra/features.json} says which dataset columns feed each input ({@link ModelFeatures}).
@@ -50,6 +50,15 @@ public final class ModelExporter {
      * @param directory  the SavedModel's folder
      */
     public static void export(ModelDefinition definition, Path checkpoint, Path directory) throws IOException {
+        export(definition, checkpoint, directory, PlattScaling.IDENTITY);
+    }
+
+    /**
+     * As {@link #export(ModelDefinition, Path, Path)}, with {@code probability} calibrated by {@code platt}:
+     * {@code sigmoid(a * logit + b)}.
+     */
+    public static void export(ModelDefinition definition, Path checkpoint, Path directory, PlattScaling platt)
+            throws IOException {
         if (!Files.exists(Path.of(checkpoint + ".index"))) {
             throw new IllegalArgumentException("No checkpoint at " + checkpoint + " (" + checkpoint + ".index is missing)");
         }
@@ -62,7 +71,7 @@ public final class ModelExporter {
         }
         Files.createDirectories(directory);
         try (Graph graph = new Graph()) {
-            CtrNetwork.Ends ends = CtrNetwork.buildForInference(Ops.create(graph), definition);
+            CtrNetwork.Ends ends = CtrNetwork.buildForInference(Ops.create(graph), definition, platt);
             try (Session session = new Session(graph, SessionConfig.withThreads(SessionConfig.defaultThreads()))) {
                 session.restore(checkpoint.toString());
                 SavedModelBundle.exporter(directory.toString())

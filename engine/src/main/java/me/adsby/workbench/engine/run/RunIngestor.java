@@ -111,6 +111,9 @@ final class RunIngestor {
     }
 
     private void artifact(String runId, BlobStore store, JsonNode data) throws IOException {
+        if (data.hasNonNull("calibration")) {
+            history.putParams(runId, Map.of("calibration", data.get("calibration").asText()));
+        }
         BlobUri uri = BlobUri.parse(data.get("uri").asText());
         Long size = store.stat(uri).map(info -> info.size()).orElse(null);
         history.putArtifact(runId, new Artifact(data.get("kind").asText(), uri.toString(), size, null));

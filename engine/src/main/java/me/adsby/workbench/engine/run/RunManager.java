@@ -123,7 +123,7 @@ public final class RunManager implements AutoCloseable {
         new RunSpec(run.id(), run.name(), run.experiment(), dataset.toString(), request.label(), request.imageColumn(),
                 request.exclude(), request.recipe(), request.hyperparameters(), request.validationFraction(),
                 request.maxBadRows(), request.target().id(), VersionInfo.workbench(), request.split(), request.selectBy().id(),
-                schema)
+                schema, request.calibrate())
                 .write(stores.forUri(directory.root()), directory);
         history.putProvenance(run.id(), new Provenance(dataset.toString(),
                 Map.of(dataset.toString(), Long.toString(object.generation())),
@@ -302,6 +302,9 @@ public final class RunManager implements AutoCloseable {
         params.put("l2", Float.toString(hp.l2()));
         params.put("dropout", Float.toString(hp.dropout()));
         params.put("min_count", Integer.toString(hp.minCount()));
+        if (request.calibrate()) {
+            params.put("calibrate", "platt");
+        }
         if (request.split().testData() != null) {
             params.put("test_data", request.split().testData());
         }

@@ -19,10 +19,19 @@ import me.adsby.workbench.storage.settings.TrainingTarget;
  * @param selectBy    the validation metric that chooses the exported epoch
  * @param schema      the dataset's schema as the form showed it (roles changed by the person included), or null
  *                    for the schema in effect (saved, else inferred)
+ * @param calibrate   whether the exported model is Platt-scaled on the validation examples
  */
 public record RunRequest(String name, String experiment, String dataset, String label, String imageColumn,
         List<String> exclude, Recipe recipe, Hyperparameters hyperparameters, SplitPlan split,
-        long maxBadRows, TrainingTarget target, SelectionMetric selectBy, Schema schema) {
+        long maxBadRows, TrainingTarget target, SelectionMetric selectBy, Schema schema, boolean calibrate) {
+
+    /** Without calibration. */
+    public RunRequest(String name, String experiment, String dataset, String label, String imageColumn,
+            List<String> exclude, Recipe recipe, Hyperparameters hyperparameters, SplitPlan split,
+            long maxBadRows, TrainingTarget target, SelectionMetric selectBy, Schema schema) {
+        this(name, experiment, dataset, label, imageColumn, exclude, recipe, hyperparameters, split, maxBadRows, target,
+                selectBy, schema, false);
+    }
 
     public static final double DEFAULT_VALIDATION_FRACTION = 0.2;
 

@@ -38,10 +38,19 @@ import me.adsby.workbench.storage.blob.WriteCondition;
  *                         null in older runs, which chose by AUC
  * @param schema           the dataset's schema the run trains by (saved on the Data screen or by {@code datasets
  *                         schema}, else inferred when the run started); null in older runs, which infer it
+ * @param calibrate        whether the exported model is Platt-scaled on the validation examples ({@code --calibrate})
  */
 public record RunSpec(String runId, String name, String experiment, String dataset, String label, String imageColumn,
         List<String> exclude, Recipe recipe, Hyperparameters hyperparameters, double validationFraction, long maxBadRows,
-        String target, String workbenchVersion, SplitPlan split, String selectBy, Schema schema) {
+        String target, String workbenchVersion, SplitPlan split, String selectBy, Schema schema, boolean calibrate) {
+
+    /** Without calibration. */
+    public RunSpec(String runId, String name, String experiment, String dataset, String label, String imageColumn,
+            List<String> exclude, Recipe recipe, Hyperparameters hyperparameters, double validationFraction,
+            long maxBadRows, String target, String workbenchVersion, SplitPlan split, String selectBy, Schema schema) {
+        this(runId, name, experiment, dataset, label, imageColumn, exclude, recipe, hyperparameters, validationFraction,
+                maxBadRows, target, workbenchVersion, split, selectBy, schema, false);
+    }
 
     static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 

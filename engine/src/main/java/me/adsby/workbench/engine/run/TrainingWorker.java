@@ -19,9 +19,9 @@ import me.adsby.workbench.engine.model.CategoryVocabulary;
 import me.adsby.workbench.engine.model.CtrTrainer;
 import me.adsby.workbench.engine.model.LabelPrior;
 import me.adsby.workbench.engine.model.ModelDefinition;
-import me.adsby.workbench.engine.model.ModelExporter;
 import me.adsby.workbench.engine.model.NonFiniteLossException;
 import me.adsby.workbench.engine.model.NumericStats;
+import me.adsby.workbench.engine.model.PlattScaling;
 import me.adsby.workbench.engine.train.EpochMetrics;
 import me.adsby.workbench.engine.train.TrainingLoop;
 import me.adsby.workbench.engine.train.TrainingResult;
@@ -190,9 +190,14 @@ public final class TrainingWorker {
                 + result.best().validationLoss() + ", AUC " + result.best().validationAuc());
 
         Path model = files.local(directory.model(), "model");
-        ModelExporter.export(definition, result.bestCheckpoint(), model);
+        PlattScaling platt = new CalibratedExport(scratch(spec), log).export(definition, result.bestCheckpoint(), model,
+                spec.calibrate(), splits.validation(), splits.validationSplit(), batchSize);
         files.upload(model, directory.model());
-        events.append(RunEvents.ARTIFACT, RunEvents.artifact(events, "model", directory.model()));
+        ObjectNode artifact = RunEvents.artifact(events, "model", directory.model());
+        if (!platt.isIdentity()) {
+            artifact.put("calibration", CalibratedExport.describe(platt));
+        }
+        events.append(RunEvents.ARTIFACT, artifact);
         new ValidationScores(store, directory, log).write(model, splits.validation(), splits.validationSplit(), features,
                 batchSize, events);
         SplitPlan plan = spec.split();

@@ -83,7 +83,7 @@ class TrainAndRunsCommandsTest {
     @Test
     void aTestFractionHoldsOutRowsThatTrainJsonReportsApartFromValidation() throws Exception {
         int status = run("train", "--data", demo.toString(), "--label", "clicked", "--recipe", "logistic", "--epochs", "1",
-                "--exclude", "ad_id", "--test-fraction", "0.2", "--min-count", "3", "--json");
+                "--exclude", "ad_id", "--test-fraction", "0.2", "--min-count", "3", "--calibrate", "--json");
 
         assertThat(status).as(cli.err()).isZero();
         JsonNode trained = json();
@@ -100,6 +100,8 @@ class TrainAndRunsCommandsTest {
         assertThat(run("runs", "show", trained.get("run_id").asText(), "--json")).isZero();
         assertThat(json().get("params").get("test_fraction").asText()).isEqualTo("0.2");
         assertThat(json().get("params").get("min_count").asText()).isEqualTo("3");
+        assertThat(json().get("params").get("calibrate").asText()).isEqualTo("platt");
+        assertThat(json().get("params").get("calibration").asText()).matches("platt a=-?[0-9.]+ b=-?[0-9.]+ on validation");
 
         assertThat(run("train", "--data", demo.toString(), "--label", "clicked", "--test-fraction", "0.6"))
                 .isEqualTo(WorkbenchCli.EXIT_USAGE);

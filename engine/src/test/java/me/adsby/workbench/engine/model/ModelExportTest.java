@@ -120,6 +120,33 @@ class ModelExportTest {
         }
     }
 
+    @Test
+    void aCalibratedExportAppliesItsPlattScalingToTheLogit() throws Exception {
+        SyntheticData.Examples training = SyntheticData.generate(128, BATCH, 48, 1f, 0f, 0);
+        ModelDefinition definition = definition(Recipe.LOGISTIC, training);
+        Batch scored = SyntheticData.generate(50, 50, 49, 1f, 0f, 0).whole();
+        Path checkpoint = temp.resolve("platt-ckpt/model");
+        try (CtrTrainer trainer = CtrTrainer.create(definition, 2)) {
+            training.batches().forEach(trainer::trainStep);
+            trainer.save(checkpoint);
+        }
+        Path plain = temp.resolve("plain");
+        Path calibrated = temp.resolve("calibrated");
+        ModelExporter.export(definition, checkpoint, plain);
+        PlattScaling platt = new PlattScaling(0.5, -0.25);
+        ModelExporter.export(definition, checkpoint, calibrated, platt);
+        try (ServingModel before = ServingModel.load(plain); ServingModel after = ServingModel.load(calibrated)) {
+            float[] raw = before.predict(scored);
+            float[] scaled = after.predict(scored);
+            for (int i = 0; i < raw.length; i++) {
+                double logit = Math.log(raw[i] / (1.0 - raw[i]));
+                // By definition: sigmoid(a * logit + b).
+                assertThat((double) scaled[i]).isCloseTo(1 / (1 + Math.exp(-(0.5 * logit - 0.25))),
+                        org.assertj.core.api.Assertions.within(1e-5));
+            }
+        }
+    }
+
     private static Batch withFirstCategory(Batch batch, String value) {
         String[] categorical = batch.categorical().clone();
         for (int i = 0; i < categorical.length; i += 2) {
