@@ -56,14 +56,9 @@ final class RunSummary {
         return result;
     }
 
-    /** The evaluation on the run's test file, when it has one and was scored. */
+    /** The evaluation on the run's test file or held-out test rows, when it has one and was scored. */
     static Optional<Evaluation> testEvaluation(RunRecord record) {
-        String test = record.params().get("test_data");
-        if (test == null) {
-            return Optional.empty();
-        }
-        return record.evaluations().stream().filter(e -> e.datasetUri().equals(test)
-                && e.predictionsUri() != null && e.predictionsUri().endsWith("/eval/test/predictions.csv")).findFirst();
+        return me.adsby.workbench.engine.compare.GroupSpread.testEvaluation(record);
     }
 
     private static Object number(String text) {

@@ -30,6 +30,9 @@ import picocli.CommandLine.Spec;
             "Waits and prints the run id and final metrics; --detach returns at once. Exits 1 when the run fails."})
 final class TrainCommand implements Callable<Integer> {
 
+    /** The most runs one {@code --repeats} trains. */
+    static final int MAX_REPEATS = 100;
+
     @Option(names = "--data", required = true, paramLabel = "CSV_URI", description = "The dataset's CSV.")
     private String data;
 
@@ -122,6 +125,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "The run's name (default: recipe and dataset).")
     private String name;
 
+    @Option(names = "--repeats", paramLabel = "N", defaultValue = "1",
+            description = {"Train N runs with model seeds seed, seed + 1, ... on the same split, as one group, and report "
+                + "each metric's mean, sd and 95% interval across them (default: ${DEFAULT-VALUE})."})
+    private int repeats;
+
     @Option(names = "--detach", description = "Return once the run is queued.")
     private boolean detach;
 
@@ -137,9 +145,17 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunRequest request = request();
+        if (repeats < 1 || repeats > MAX_REPEATS) {
+            throw new ParameterException(spec.commandLine(), "--repeats must be between 1 and " + MAX_REPEATS
+                    + ", was " + repeats);
+        }
         try (RunSession session = RunSession.open(workbench)) {
             RunManager manager = session.manager();
             manager.start();
+            if (repeats > 1) {
+                return new TrainGroup(session.history(), manager, spec.commandLine().getOut(), spec.commandLine().getErr())
+                        .train(repeated(request), "repeat", detach, json);
+            }
             Run run = manager.start(request);
             if (detach) {
                 print(session.history().record(run.id()), session.history());
@@ -157,6 +173,19 @@ final class TrainCommand implements Callable<Integer> {
                 default -> WorkbenchCli.EXIT_FAILURE;
             };
         }
+    }
+
+    /** The request {@code repeats} times, with model seeds seed, seed + 1, ...; the split stays the same. */
+    private List<RunRequest> repeated(RunRequest request) {
+        List<RunRequest> members = new java.util.ArrayList<>();
+        Hyperparameters hp = request.hyperparameters();
+        for (int i = 0; i < repeats; i++) {
+            String memberName = request.displayName() + " (seed " + (hp.seed() + i) + ")";
+            members.add(new RunRequest(memberName, request.experiment(), request.dataset(), request.label(),
+                    request.imageColumn(), request.exclude(), request.recipe(), hp.withSeed(hp.seed() + i), request.split(),
+                    request.maxBadRows(), request.target(), request.selectBy(), request.schema(), request.calibrate()));
+        }
+        return members;
     }
 
     private RunRequest request() {

@@ -109,6 +109,37 @@ class TrainAndRunsCommandsTest {
     }
 
     @Test
+    void repeatsTrainOneGroupWithConsecutiveSeedsOnOneSplitAndReportTheSpread() throws Exception {
+        int status = run("train", "--data", demo.toString(), "--label", "clicked", "--recipe", "logistic", "--epochs", "1",
+                "--exclude", "ad_id", "--seed", "7", "--repeats", "3", "--json");
+
+        assertThat(status).as(cli.err()).isZero();
+        JsonNode group = json();
+        assertThat(group.get("kind").asText()).isEqualTo("repeat");
+        JsonNode runs = group.get("runs");
+        assertThat(runs).hasSize(3);
+        double sum = 0;
+        double[] aucs = new double[3];
+        for (int i = 0; i < 3; i++) {
+            aucs[i] = runs.get(i).get("best_metrics").get("val_auc").asDouble();
+            sum += aucs[i];
+            assertThat(run("runs", "show", runs.get(i).get("run_id").asText(), "--json")).isZero();
+            JsonNode params = json().get("params");
+            assertThat(params.get("seed").asText()).isEqualTo(Integer.toString(7 + i));
+            assertThat(params.get("split_seed").asText()).isEqualTo("42");
+            assertThat(params.get("group").asText()).isEqualTo(group.get("group").asText());
+            assertThat(params.get("group_member").asText()).isEqualTo("repeat " + (i + 1) + " of 3");
+        }
+        // One split for all three: the same validation rows.
+        assertThat(runs.get(0).get("split").get("validation_rows")).isEqualTo(runs.get(2).get("split").get("validation_rows"));
+        JsonNode auc = group.get("spread").get("val_auc");
+        assertThat(auc.get("count").asInt()).isEqualTo(3);
+        assertThat(auc.get("mean").asDouble()).isCloseTo(sum / 3, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(auc.get("low").asDouble()).isLessThanOrEqualTo(auc.get("mean").asDouble());
+        assertThat(auc.get("high").asDouble()).isGreaterThanOrEqualTo(auc.get("mean").asDouble());
+    }
+
+    @Test
     void aRunOnABadDatasetFailsWithTheFileAndLine() throws Exception {
         Path csv = Files.writeString(temp.resolve("bad.csv"), "ad_id,bid,clicked\na1,1.5,1\na2,2.5\na3,3.5,0\n");
 
