@@ -11,6 +11,7 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -50,8 +51,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A schema edited on the Data screen, end to end through the real window: applied on the Schema tab it is saved in
- * the home's {@code schemas/}, the New Run dialog lists the columns by it, and the run it starts records it in
- * {@code spec.json} and trains (a real worker, a tiny logistic run) on the features it says.
+ * the home's {@code schemas/}, the New Run dialog (opened before the edit, and again after it) lists the columns by
+ * it, and the run it starts records it in {@code spec.json} and trains (a real worker, a tiny logistic run) on the
+ * features it says.
  */
 class NewRunSchemaFlowTest extends FxRobot {
 
@@ -83,7 +85,19 @@ class NewRunSchemaFlowTest extends FxRobot {
         new SettingsStore(home.settingsFile()).save(Settings.defaults().withRecentLocation(csv.getParent().toString()));
         application = (WorkbenchApplication) FxToolkit.setupApplication(() -> new WorkbenchApplication(home));
 
+        // The New Run dialog first reads the schema inference makes: campaign and slot are integer features.
+        openNewRun();
+        clickOn("#newRunDataset").write(csv.toString()).type(KeyCode.ENTER);
+        waitFor(30, () -> "clicked".equals(lookup("#newRunLabel").queryComboBox().getValue())
+                && featureChoices().size() == 5);
+        assertThat(onFx(() -> choice("campaign").toString())).isEqualTo("campaign (integer)");
+        assertThat(onFx(() -> choice("slot").toString())).isEqualTo("slot (integer)");
+        assertThat(onFx(() -> choice("slot").included())).isTrue();
+        clickOn(onFx(() -> dialogButton("Cancel")));
+        waitFor(10, () -> lookup("#newRunDataset").tryQuery().isEmpty());
+
         // The Data screen: open the CSV; the Schema tab shows what inference made of it.
+        press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
         waitFor(120, () -> listedNames().contains("campaigns.csv"));
         openListed("campaigns.csv");
         clickOn("Schema");
@@ -104,17 +118,14 @@ class NewRunSchemaFlowTest extends FxRobot {
         SavedSchema saved = SchemaStore.of(home).load(uri).orElseThrow();
         assertEdited(saved.schema());
 
-        // The New Run dialog reads the saved schema: campaign a categorical feature, slot and ad_id unchecked, why.
-        press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitForFxEvents();
-        press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitForFxEvents();
-        clickOn("#newRunDataset").write(csv.toString()).type(KeyCode.ENTER);
-        waitFor(30, () -> "clicked".equals(lookup("#newRunLabel").queryComboBox().getValue())
-                && featureChoices().size() == 5);
+        // New Run again, the dataset still typed: it lists the columns by the saved schema, campaign a categorical
+        // feature, slot and ad_id unchecked, with why.
+        openNewRun();
+        assertThat(lookup("#newRunDataset").queryAs(TextField.class).getText()).isEqualTo(csv.toString());
+        waitFor(30, () -> featureChoices().size() == 5 && choice("campaign").toString().equals("campaign (categorical)"));
+        assertThat(onFx(() -> lookup("#newRunLabel").queryComboBox().getValue())).isEqualTo("clicked");
         assertThat(onFx(() -> featureChoices().stream().map(FeatureChoice::name).toList()))
                 .containsExactly("ad_id", "bid", "device", "campaign", "slot");
-        assertThat(onFx(() -> choice("campaign").toString())).isEqualTo("campaign (categorical)");
         assertThat(onFx(() -> choice("campaign").included())).isTrue();
         assertThat(onFx(() -> choice("slot").toString())).isEqualTo("slot (integer, ignored)");
         assertThat(onFx(() -> choice("slot").included())).isFalse();
@@ -154,6 +165,18 @@ class NewRunSchemaFlowTest extends FxRobot {
         assertThat(features.label()).isEqualTo("clicked");
         assertThat(Files.readString(directory.workerLog().toPath()))
                 .contains("Features: numeric [bid] ", "categorical [device, campaign], image null; label clicked");
+    }
+
+    /** The Runs screen, then its New Run dialog, by the keyboard. */
+    private void openNewRun() {
+        press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private Button dialogButton(String text) {
+        return lookup(".dialog-pane .button").match(LabeledMatchers.hasText(text)).query();
     }
 
     private static void assertEdited(Schema schema) {
