@@ -37,6 +37,7 @@ import me.adsby.workbench.storage.dataset.schema.SavedSchema;
 import me.adsby.workbench.storage.dataset.schema.Schema;
 import me.adsby.workbench.storage.dataset.schema.SchemaStore;
 import me.adsby.workbench.storage.history.RunRow;
+import me.adsby.workbench.storage.history.RunStatus;
 import me.adsby.workbench.storage.home.WorkbenchHome;
 import me.adsby.workbench.storage.settings.Settings;
 import me.adsby.workbench.storage.settings.SettingsStore;
@@ -148,6 +149,7 @@ class NewRunSchemaFlowTest extends FxRobot {
                 || text("#runStatus").startsWith("Failed"));
         waitFor(180, () -> text("#runStatus").startsWith("Succeeded") || text("#runStatus").startsWith("Failed"));
         assertThat(text("#runStatus")).as(text("#runError")).startsWith("Succeeded");
+        waitFor(10, () -> runsTable().getItems().get(0).run().status() == RunStatus.SUCCEEDED);
 
         // spec.json records the edited schema, and the worker's features follow it.
         RunRow row = onFx(() -> runsTable().getItems().get(0));
