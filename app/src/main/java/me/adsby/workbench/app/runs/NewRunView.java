@@ -129,6 +129,7 @@ public final class NewRunView {
         datasetField.setId("newRunDataset");
         labelBox.setId("newRunLabel");
         featuresList.setId("newRunFeatures");
+        logisticRadio.setId("newRunLogistic");
         tabularRadio.setId("newRunTabular");
         imageRadio.setId("newRunImage");
         multimodalRadio.setId("newRunMultimodal");

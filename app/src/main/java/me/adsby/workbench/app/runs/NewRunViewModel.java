@@ -93,10 +93,11 @@ public final class NewRunViewModel {
 
     /**
      * Gets the form ready for a new run: the default target, the history's experiments and whether a GPU run is
-     * possible here (both read in the background).
+     * possible here (both read in the background), and the dataset's schema again when one is shown.
      */
     public void open(TrainingTarget defaultTarget) {
         problem.set("");
+        refreshSchema();
         target.set(defaultTarget == null ? TrainingTarget.LOCAL_CPU : defaultTarget);
         tasks.submit(BackgroundTask.of("Reading experiments", (progress, cancel) -> manager.history().experiments())
                 .quiet()
@@ -155,6 +156,29 @@ public final class NewRunViewModel {
                     schemaProblem.set(Failures.describe(failure));
                 })
                 .onCancelled(() -> schemaLoading.set(false)));
+    }
+
+    /**
+     * A schema saved for the dataset since the form read it (on the Data screen, say) replaces the shown one, and
+     * the features follow it; while there is none, the label and the features keep what the person chose. Only
+     * the saved schema's file is read unless it differs.
+     */
+    private void refreshSchema() {
+        Schema shown = schema.get();
+        String typed = dataset.get() == null ? "" : dataset.get().strip();
+        if (shown == null || schemaLoading.get()) {
+            return;
+        }
+        schemaReading = tasks.submit(BackgroundTask.of("Reading the schema of " + typed, (progress, cancel) -> {
+            BlobUri uri = BlobUri.parse(typed);
+            boolean changed = schemas.load(uri).map(saved -> !saved.schema().equals(shown)).orElse(false);
+            return changed ? schemas.effective(stores.forUri(uri), uri, progress, cancel).schema() : shown;
+        }).quiet().onSuccess(read -> {
+            if (shown == schema.get() && !read.equals(shown)) {
+                features.clear();
+                schemaRead(read);
+            }
+        }).onFailure(failure -> loadSchema()));
     }
 
     private void schemaRead(Schema read) {

@@ -3,6 +3,7 @@ package me.adsby.workbench.app.task;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * The app's {@link TaskExecutor}: named daemon threads for the work, {@link Platform#runLater} for the
  * outcome. A failure that its task does not handle is logged and passed to the fallback (a notification).
  * A task cancelled while it ran ends with its cancel handler, even if the work finished: a stale result is
- * never delivered.
+ * never delivered. A task submitted after {@link #shutdown()} ends the same way, without running.
  */
 public final class FxTaskExecutor implements TaskExecutor {
 
@@ -60,7 +61,13 @@ public final class FxTaskExecutor implements TaskExecutor {
         if (task.shownInStatusBar()) {
             running.add(handle);
         }
-        threads.execute(() -> runOffFxThread(task, handle));
+        try {
+            threads.execute(() -> runOffFxThread(task, handle));
+        } catch (RejectedExecutionException shutDown) {
+            // Submitted after shutdown (a run's change noticed while the app closes): its work never runs.
+            handle.cancellation().cancel();
+            finish(handle, task::cancelled);
+        }
         return handle;
     }
 

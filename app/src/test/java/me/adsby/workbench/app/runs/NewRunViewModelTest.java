@@ -8,11 +8,14 @@ import java.util.List;
 import me.adsby.workbench.engine.run.SplitPlan;
 import me.adsby.workbench.engine.train.SelectionMetric;
 import me.adsby.workbench.storage.dataset.schema.ColumnRole;
+import me.adsby.workbench.storage.dataset.schema.ColumnType;
+import me.adsby.workbench.storage.dataset.schema.Schema;
 import me.adsby.workbench.storage.dataset.schema.SchemaStore;
 import me.adsby.workbench.app.task.SameThreadTaskExecutor;
 import me.adsby.workbench.engine.model.Hyperparameters;
 import me.adsby.workbench.engine.model.Recipe;
 import me.adsby.workbench.engine.run.RunRequest;
+import me.adsby.workbench.storage.blob.BlobUri;
 import me.adsby.workbench.storage.blob.LocalBlobStore;
 import me.adsby.workbench.storage.settings.TrainingTarget;
 import org.junit.jupiter.api.AfterEach;
@@ -88,6 +91,40 @@ class NewRunViewModelTest {
         model.features().get(0).includedProperty().set(true);
         assertThat(model.request().schema().column("ad_id").role()).isEqualTo(ColumnRole.FEATURE);
         assertThat(model.request().exclude()).containsExactly("hour");
+    }
+
+    @Test
+    void aSchemaSavedWhileTheFormWasClosedIsTheOneItShowsWhenItOpensAgain() throws Exception {
+        model.open(TrainingTarget.LOCAL_CPU);
+        model.datasetProperty().set(csv.toString());
+        model.loadSchema();
+        model.features().get(3).includedProperty().set(false);
+        assertThat(model.features()).extracting(FeatureChoice::toString)
+                .containsExactly(model.features().get(0).toString(), "device (categorical)", "bid (float)", "hour (integer)");
+
+        // Opened again with nothing changed: what was unchecked stays unchecked.
+        model.open(TrainingTarget.LOCAL_CPU);
+        assertThat(model.request().exclude()).containsExactly("ad_id", "hour");
+
+        // The Data screen saves another schema (hour is a code, device is left out) while the form is closed.
+        Schema edited = model.schemaProperty().get().withType("hour", ColumnType.CATEGORICAL)
+                .withRole("device", ColumnRole.IGNORED);
+        new SchemaStore(temp.resolve("schemas")).save(new LocalBlobStore(), BlobUri.local(csv), edited);
+        model.open(TrainingTarget.LOCAL_CPU);
+
+        assertThat(model.schemaProperty().get()).isEqualTo(edited);
+        assertThat(model.features()).extracting(FeatureChoice::toString)
+                .containsExactly(model.features().get(0).toString(), "device (categorical, ignored)", "bid (float)",
+                        "hour (categorical)");
+        RunRequest request = model.request();
+        assertThat(request.exclude()).containsExactly("ad_id", "device");
+        assertThat(request.schema().column("hour").type()).isEqualTo(ColumnType.CATEGORICAL);
+        assertThat(request.schema().column("device").role()).isEqualTo(ColumnRole.IGNORED);
+
+        // Opened again with that schema still saved: the person's choices stay.
+        model.features().get(2).includedProperty().set(false);
+        model.open(TrainingTarget.LOCAL_CPU);
+        assertThat(model.request().exclude()).containsExactly("ad_id", "device", "bid");
     }
 
     @Test

@@ -65,6 +65,22 @@ class FxTaskExecutorTest {
     }
 
     @Test
+    void aTaskSubmittedAfterShutdownEndsCancelledWithoutRunning() throws InterruptedException {
+        List<String> outcome = new ArrayList<>();
+        executor.shutdown();
+
+        TaskHandle handle = executor.submit(BackgroundTask.of("Reading runs", (progress, cancel) -> {
+            outcome.add("ran");
+            return "rows";
+        }).onSuccess(result -> outcome.add("success")).onCancelled(() -> outcome.add("cancelled")));
+        fx.runNext();
+
+        assertThat(outcome).containsExactly("cancelled");
+        assertThat(handle.isCancelled()).isTrue();
+        assertThat(executor.running()).isEmpty();
+    }
+
+    @Test
     void cancelStopsTheWorkAndRunsTheCancelHandler() throws InterruptedException {
         CountDownLatch started = new CountDownLatch(1);
         List<String> outcome = new ArrayList<>();
