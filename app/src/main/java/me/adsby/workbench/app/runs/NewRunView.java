@@ -13,6 +13,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -77,6 +78,11 @@ public final class NewRunView {
     @FXML private ComboBox<SelectionMetric> selectByBox;
     @FXML private TextField validationDataField;
     @FXML private TextField testDataField;
+    @FXML private TextField testFractionField;
+    @FXML private CheckBox calibrateBox;
+    @FXML private TextField l2Field;
+    @FXML private TextField dropoutField;
+    @FXML private TextField minCountField;
     @FXML private ComboBox<String> experimentBox;
     @FXML private TextField nameField;
     @FXML private RadioButton cpuRadio;
@@ -121,6 +127,10 @@ public final class NewRunView {
         selectByBox.valueProperty().bindBidirectional(split.selectByProperty());
         validationDataField.textProperty().bindBidirectional(split.validationDataProperty());
         testDataField.textProperty().bindBidirectional(split.testDataProperty());
+        testFractionField.setId("newRunTestFraction");
+        testFractionField.textProperty().bindBidirectional(split.testFractionProperty());
+        calibrateBox.setId("newRunCalibrate");
+        calibrateBox.selectedProperty().bindBidirectional(split.calibrateProperty());
         validationField.disableProperty().bind(split.validationDataProperty().isNotEmpty());
     }
 
@@ -191,16 +201,19 @@ public final class NewRunView {
         imageHint.textProperty().bind(Bindings.when(model.imageAvailableProperty().or(model.schemaProperty().isNull()))
                 .then("").otherwise("(no image column)"));
 
-        epochsField.textProperty().bindBidirectional(model.epochsProperty());
-        batchSizeField.textProperty().bindBidirectional(model.batchSizeProperty());
-        learningRateField.textProperty().bindBidirectional(model.learningRateProperty());
-        embeddingSizeField.textProperty().bindBidirectional(model.embeddingSizeProperty());
-        hashBucketsField.textProperty().bindBidirectional(model.hashBucketsProperty());
-        hiddenUnitsField.textProperty().bindBidirectional(model.hiddenUnitsProperty());
-        convFiltersField.textProperty().bindBidirectional(model.convFiltersProperty());
-        imageSizeField.textProperty().bindBidirectional(model.imageSizeProperty());
-        seedField.textProperty().bindBidirectional(model.seedProperty());
-        patienceField.textProperty().bindBidirectional(model.patienceProperty());
+        epochsField.textProperty().bindBidirectional(model.hyperparameters().epochsProperty());
+        batchSizeField.textProperty().bindBidirectional(model.hyperparameters().batchSizeProperty());
+        learningRateField.textProperty().bindBidirectional(model.hyperparameters().learningRateProperty());
+        embeddingSizeField.textProperty().bindBidirectional(model.hyperparameters().embeddingSizeProperty());
+        hashBucketsField.textProperty().bindBidirectional(model.hyperparameters().hashBucketsProperty());
+        hiddenUnitsField.textProperty().bindBidirectional(model.hyperparameters().hiddenUnitsProperty());
+        convFiltersField.textProperty().bindBidirectional(model.hyperparameters().convFiltersProperty());
+        imageSizeField.textProperty().bindBidirectional(model.hyperparameters().imageSizeProperty());
+        seedField.textProperty().bindBidirectional(model.hyperparameters().seedProperty());
+        patienceField.textProperty().bindBidirectional(model.hyperparameters().patienceProperty());
+        l2Field.textProperty().bindBidirectional(model.hyperparameters().l2Property());
+        dropoutField.textProperty().bindBidirectional(model.hyperparameters().dropoutProperty());
+        minCountField.textProperty().bindBidirectional(model.hyperparameters().minCountProperty());
         validationField.textProperty().bindBidirectional(model.validationFractionProperty());
         bindSplit(model.split());
 

@@ -59,16 +59,6 @@ public final class NewRunViewModel {
     private final ObservableList<FeatureChoice> features = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper imageAvailable = new ReadOnlyBooleanWrapper();
     private final ObjectProperty<Recipe> recipe = new SimpleObjectProperty<>(Recipe.TABULAR);
-    private final StringProperty epochs = new SimpleStringProperty();
-    private final StringProperty batchSize = new SimpleStringProperty();
-    private final StringProperty learningRate = new SimpleStringProperty();
-    private final StringProperty embeddingSize = new SimpleStringProperty();
-    private final StringProperty hashBuckets = new SimpleStringProperty();
-    private final StringProperty hiddenUnits = new SimpleStringProperty();
-    private final StringProperty convFilters = new SimpleStringProperty();
-    private final StringProperty imageSize = new SimpleStringProperty();
-    private final StringProperty seed = new SimpleStringProperty();
-    private final StringProperty patience = new SimpleStringProperty();
     private final StringProperty validationFraction = new SimpleStringProperty(
             Double.toString(RunRequest.DEFAULT_VALIDATION_FRACTION));
     private final ObservableList<String> experiments = FXCollections.observableArrayList(NewRun.DEFAULT_EXPERIMENT);
@@ -76,6 +66,7 @@ public final class NewRunViewModel {
     private final StringProperty name = new SimpleStringProperty("");
     private final ObjectProperty<TrainingTarget> target = new SimpleObjectProperty<>(TrainingTarget.LOCAL_CPU);
     private final SplitForm split = new SplitForm();
+    private final HyperparameterForm hyperparameters = new HyperparameterForm();
     private final ReadOnlyObjectWrapper<GpuProbe.Availability> gpu = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper starting = new ReadOnlyBooleanWrapper();
@@ -213,17 +204,7 @@ public final class NewRunViewModel {
 
     /** Puts the recipe's default hyperparameters in the fields. */
     public void fillDefaults(Recipe chosen) {
-        Hyperparameters defaults = Hyperparameters.defaults(chosen);
-        epochs.set(Integer.toString(defaults.epochs()));
-        batchSize.set(Integer.toString(defaults.batchSize()));
-        learningRate.set(Float.toString(defaults.learningRate()));
-        embeddingSize.set(Integer.toString(defaults.embeddingSize()));
-        hashBuckets.set(Integer.toString(defaults.hashBuckets()));
-        hiddenUnits.set(String.join(",", defaults.hiddenUnits().stream().map(String::valueOf).toList()));
-        convFilters.set(Integer.toString(defaults.convFilters()));
-        imageSize.set(Integer.toString(defaults.imageSize()));
-        seed.set(Long.toString(defaults.seed()));
-        patience.set(Integer.toString(defaults.patience()));
+        hyperparameters.fillDefaults(chosen);
     }
 
     /**
@@ -260,13 +241,7 @@ public final class NewRunViewModel {
         if (chosen.usesTabular() && !chosen.usesImage() && !features.isEmpty() && exclude.size() == features.size()) {
             throw new IllegalArgumentException("The tabular recipe needs at least one feature; check one");
         }
-        Hyperparameters defaults = Hyperparameters.defaults(chosen);
-        Hyperparameters hyperparameters = new Hyperparameters(FormNumbers.whole("Epochs", epochs),
-                FormNumbers.whole("Batch size", batchSize), FormNumbers.decimal("Learning rate", learningRate),
-                FormNumbers.whole("Embedding size", embeddingSize), FormNumbers.whole("Hash buckets", hashBuckets),
-                FormNumbers.layerWidths(hiddenUnits), FormNumbers.whole("Conv filters", convFilters),
-                FormNumbers.whole("Image size", imageSize), FormNumbers.wholeLong("Seed", seed),
-                FormNumbers.whole("Patience", patience), defaults.l2(), defaults.dropout(), defaults.minCount());
+        Hyperparameters typed = hyperparameters.build();
         double fraction = FormNumbers.fraction("Validation fraction", validationFraction);
         TrainingTarget where = target.get() == null ? TrainingTarget.LOCAL_CPU : target.get();
         if (where == TrainingTarget.LOCAL_GPU && gpu.get() != null && !gpu.get().available()) {
@@ -277,7 +252,7 @@ public final class NewRunViewModel {
                 : experiment.get().strip();
         Schema requested = schema.get() == null ? null : FeatureChoices.requested(schema.get(), features);
         return new RunRequest(runName, experimentName, uri.toString(), label.get(), null, exclude, chosen,
-                hyperparameters, split.plan(fraction), 0, where, split.selection(), requested);
+                typed, split.plan(fraction), 0, where, split.selection(), requested, split.calibrateProperty().get());
     }
 
     /** Starts the run the form describes, in the background; false when the form has a mistake. */
@@ -297,6 +272,11 @@ public final class NewRunViewModel {
                     problem.set("The run did not start: " + Failures.describe(failure));
                 }));
         return true;
+    }
+
+    /** The hyperparameter fields. */
+    public HyperparameterForm hyperparameters() {
+        return hyperparameters;
     }
 
     /** The split and model-selection fields. */
@@ -341,47 +321,6 @@ public final class NewRunViewModel {
 
     public ObjectProperty<Recipe> recipeProperty() {
         return recipe;
-    }
-
-    public StringProperty epochsProperty() {
-        return epochs;
-    }
-
-    public StringProperty batchSizeProperty() {
-        return batchSize;
-    }
-
-    public StringProperty learningRateProperty() {
-        return learningRate;
-    }
-
-    public StringProperty embeddingSizeProperty() {
-        return embeddingSize;
-    }
-
-    public StringProperty hashBucketsProperty() {
-        return hashBuckets;
-    }
-
-    /** The MLP's layer widths, such as {@code 64,32}. */
-    public StringProperty hiddenUnitsProperty() {
-        return hiddenUnits;
-    }
-
-    public StringProperty convFiltersProperty() {
-        return convFilters;
-    }
-
-    public StringProperty imageSizeProperty() {
-        return imageSize;
-    }
-
-    public StringProperty seedProperty() {
-        return seed;
-    }
-
-    public StringProperty patienceProperty() {
-        return patience;
     }
 
     public StringProperty validationFractionProperty() {

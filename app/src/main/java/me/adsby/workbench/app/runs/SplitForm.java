@@ -12,7 +12,8 @@ import me.adsby.workbench.engine.train.SelectionMetric;
 /**
  * The New Run form's split and model-selection fields: the split kind (auto by default: random by row unless an
  * identifier-like column repeats, then by group on it), the group or time column, the split's own seed, and the
- * validation metric that chooses the exported epoch.
+ * validation metric that chooses the exported epoch, a validation file, a test file or a test share of the rows, and
+ * whether the exported model is calibrated.
  */
 public final class SplitForm {
 
@@ -43,6 +44,8 @@ public final class SplitForm {
     private final ObjectProperty<SelectionMetric> selectBy = new SimpleObjectProperty<>(SelectionMetric.LOG_LOSS);
     private final StringProperty validationData = new SimpleStringProperty("");
     private final StringProperty testData = new SimpleStringProperty("");
+    private final StringProperty testFraction = new SimpleStringProperty("0");
+    private final javafx.beans.property.BooleanProperty calibrate = new javafx.beans.property.SimpleBooleanProperty();
 
     public ObjectProperty<Kind> kindProperty() {
         return kind;
@@ -68,6 +71,16 @@ public final class SplitForm {
     /** A held-out test file scored once with the exported model, or blank. */
     public StringProperty testDataProperty() {
         return testData;
+    }
+
+    /** The share of the dataset's rows held out as test rows (0: none), chosen as validation rows are. */
+    public StringProperty testFractionProperty() {
+        return testFraction;
+    }
+
+    /** Whether the exported model is Platt-scaled on the validation examples. */
+    public javafx.beans.property.BooleanProperty calibrateProperty() {
+        return calibrate;
     }
 
     /** A selection metric in words: {@code validation log loss}, {@code validation AUC}, {@code validation PR AUC}. */
@@ -103,8 +116,12 @@ public final class SplitForm {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("Split seed must be a whole number, was '" + seed.get() + "'");
         }
+        double heldOut = FormNumbers.number("Test share", testFraction);
+        if (heldOut > 0 && testFile != null) {
+            throw new IllegalArgumentException("Give a test file or a test share of the rows, not both");
+        }
         return new SplitPlan(chosen.name().toLowerCase(Locale.ROOT), chosen.needsColumn() ? named : null,
-                validationFile == null ? validationFraction : 0, splitSeed, validationFile, testFile);
+                validationFile == null ? validationFraction : 0, splitSeed, validationFile, testFile, heldOut);
     }
 
     /** The file's URI as the run records it, or null when blank. */

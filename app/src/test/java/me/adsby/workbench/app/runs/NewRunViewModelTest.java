@@ -64,7 +64,7 @@ class NewRunViewModelTest {
         assertThat(model.features().get(0).type()).contains("key").contains("40 distinct values over 40 rows");
         assertThat(model.imageAvailableProperty().get()).isFalse();
         model.features().get(3).includedProperty().set(false);
-        model.epochsProperty().set("2");
+        model.hyperparameters().epochsProperty().set("2");
         model.nameProperty().set("  first try ");
         model.experimentProperty().set("ctr-2026");
 
@@ -156,14 +156,38 @@ class NewRunViewModelTest {
     }
 
     @Test
+    void theTestShareCalibrationAndRegularisationReachTheRequest() {
+        model.datasetProperty().set(csv.toString());
+        model.loadSchema();
+        model.split().testFractionProperty().set("0.15");
+        model.split().calibrateProperty().set(true);
+        model.hyperparameters().l2Property().set("0.01");
+        model.hyperparameters().dropoutProperty().set("0.5");
+        model.hyperparameters().minCountProperty().set("4");
+
+        RunRequest request = model.request();
+
+        assertThat(request).as(model.problemProperty().get()).isNotNull();
+        assertThat(request.split().testFraction()).isEqualTo(0.15);
+        assertThat(request.calibrate()).isTrue();
+        assertThat(request.hyperparameters().l2()).isEqualTo(0.01f);
+        assertThat(request.hyperparameters().dropout()).isEqualTo(0.5f);
+        assertThat(request.hyperparameters().minCount()).isEqualTo(4);
+
+        model.split().testDataProperty().set(csv.toString());
+        assertThat(model.request()).isNull();
+        assertThat(model.problemProperty().get()).isEqualTo("Give a test file or a test share of the rows, not both");
+    }
+
+    @Test
     void eachRecipeComesWithItsDefaults() {
-        model.epochsProperty().set("7");
+        model.hyperparameters().epochsProperty().set("7");
         model.recipeProperty().set(Recipe.IMAGE);
         Hyperparameters image = Hyperparameters.defaults(Recipe.IMAGE);
-        assertThat(model.epochsProperty().get()).isEqualTo(Integer.toString(image.epochs()));
-        assertThat(model.learningRateProperty().get()).isEqualTo(Float.toString(image.learningRate()));
-        assertThat(model.patienceProperty().get()).isEqualTo(Integer.toString(image.patience()));
-        assertThat(model.hiddenUnitsProperty().get()).isEqualTo("64,32");
+        assertThat(model.hyperparameters().epochsProperty().get()).isEqualTo(Integer.toString(image.epochs()));
+        assertThat(model.hyperparameters().learningRateProperty().get()).isEqualTo(Float.toString(image.learningRate()));
+        assertThat(model.hyperparameters().patienceProperty().get()).isEqualTo(Integer.toString(image.patience()));
+        assertThat(model.hyperparameters().hiddenUnitsProperty().get()).isEqualTo("64,32");
     }
 
     @Test
@@ -174,26 +198,26 @@ class NewRunViewModelTest {
         model.datasetProperty().set(csv.toString());
         model.loadSchema();
 
-        model.epochsProperty().set("two");
+        model.hyperparameters().epochsProperty().set("two");
         assertThat(model.request()).isNull();
         assertThat(model.problemProperty().get()).isEqualTo("Epochs must be a whole number, was 'two'");
 
-        model.epochsProperty().set("0");
+        model.hyperparameters().epochsProperty().set("0");
         assertThat(model.request()).isNull();
         // The Hyperparameters constructor's own message.
         assertThat(model.problemProperty().get()).isEqualTo("epochs must be between 1 and 10000, was 0");
 
-        model.epochsProperty().set("2");
-        model.learningRateProperty().set("2");
+        model.hyperparameters().epochsProperty().set("2");
+        model.hyperparameters().learningRateProperty().set("2");
         assertThat(model.request()).isNull();
         assertThat(model.problemProperty().get()).isEqualTo("learningRate must be in (0, 1], was 2.0");
 
-        model.learningRateProperty().set("0.01");
-        model.hiddenUnitsProperty().set("64;32");
+        model.hyperparameters().learningRateProperty().set("0.01");
+        model.hyperparameters().hiddenUnitsProperty().set("64;32");
         assertThat(model.request()).isNull();
         assertThat(model.problemProperty().get()).startsWith("Hidden units must be layer widths separated by commas");
 
-        model.hiddenUnitsProperty().set("128, 64 ,32");
+        model.hyperparameters().hiddenUnitsProperty().set("128, 64 ,32");
         model.validationFractionProperty().set("1.5");
         assertThat(model.request()).isNull();
         assertThat(model.problemProperty().get()).startsWith("Validation fraction must be between 0 and 1");
@@ -204,7 +228,7 @@ class NewRunViewModelTest {
         assertThat(model.problemProperty().get()).contains("needs an image column");
 
         model.recipeProperty().set(Recipe.TABULAR);
-        model.hiddenUnitsProperty().set("128,64,32");
+        model.hyperparameters().hiddenUnitsProperty().set("128,64,32");
         RunRequest request = model.request();
         assertThat(request).isNotNull();
         assertThat(request.hyperparameters().hiddenUnits()).isEqualTo(List.of(128, 64, 32));

@@ -5,7 +5,8 @@ import me.adsby.workbench.engine.input.FeatureSpec;
 
 /**
  * Everything that fixes a network's graph: the recipe, the features it reads, the hyperparameters and the
- * training split's numeric statistics, label prior and categorical vocabulary. The training graph and the exported inference graph are both built
+ * training split's numeric statistics, label prior and categorical vocabulary. The training graph and the
+ * exported inference graph are both built
  * from one definition, so their variables match by name.
  *
  * @param recipe          the network

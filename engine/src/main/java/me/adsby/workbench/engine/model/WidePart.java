@@ -15,7 +15,8 @@ import org.tensorflow.types.TString;
  * feature and per missing indicator, a weight per categorical table row (a frequent value, or a column's rare or
  * missing row, see {@link CategoryVocabulary}; or a hash bucket) of each categorical column, and a weight
  * per hashed bucket of the cross of each pair among the first {@value #CROSSED_COLUMNS} categorical columns
- * (the pair's table rows, or without a vocabulary its values, joined by a unit separator, then hashed). Its weights start at 0, and the L2 penalty counts them.
+ * (the pair's table rows, or without a vocabulary its values, joined by a unit separator, then hashed). Its
+ * weights start at 0, and the L2 penalty counts them.
  */
 final class WidePart {
 
