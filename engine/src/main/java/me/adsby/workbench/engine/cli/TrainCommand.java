@@ -130,6 +130,11 @@ final class TrainCommand implements Callable<Integer> {
                 + "each metric's mean, sd and 95% interval across them (default: ${DEFAULT-VALUE})."})
     private int repeats;
 
+    @Option(names = "--folds", paramLabel = "K", defaultValue = "0",
+            description = {"K-fold: train K runs as one group, fold i validating on the i-th K-th of the rows (by the "
+                + "split's key or group; not with time:), and report each metric's mean, sd and 95% interval."})
+    private int folds;
+
     @Option(names = "--detach", description = "Return once the run is queued.")
     private boolean detach;
 
@@ -149,12 +154,24 @@ final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--repeats must be between 1 and " + MAX_REPEATS
                     + ", was " + repeats);
         }
+        if (folds != 0 && (folds < 2 || folds > SplitPlan.MAX_FOLDS)) {
+            throw new ParameterException(spec.commandLine(), "--folds must be between 2 and " + SplitPlan.MAX_FOLDS
+                    + ", was " + folds);
+        }
+        if (folds > 1 && (repeats > 1 || validationFraction != null || validationData != null)) {
+            throw new ParameterException(spec.commandLine(), "--folds chooses the validation rows itself: it takes no "
+                    + "--repeats, --validation-fraction or --validation-data");
+        }
         try (RunSession session = RunSession.open(workbench)) {
             RunManager manager = session.manager();
             manager.start();
+            TrainGroup group = new TrainGroup(session.history(), manager, spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
             if (repeats > 1) {
-                return new TrainGroup(session.history(), manager, spec.commandLine().getOut(), spec.commandLine().getErr())
-                        .train(repeated(request), "repeat", detach, json);
+                return group.train(repeated(request), "repeat", detach, json);
+            }
+            if (folds > 1) {
+                return group.train(folded(request), "fold", detach, json);
             }
             Run run = manager.start(request);
             if (detach) {
@@ -184,6 +201,18 @@ final class TrainCommand implements Callable<Integer> {
             members.add(new RunRequest(memberName, request.experiment(), request.dataset(), request.label(),
                     request.imageColumn(), request.exclude(), request.recipe(), hp.withSeed(hp.seed() + i), request.split(),
                     request.maxBadRows(), request.target(), request.selectBy(), request.schema(), request.calibrate()));
+        }
+        return members;
+    }
+
+    /** Fold i of K for i = 1..K: the same model seed, each fold's validation a K-th of the rows. */
+    private List<RunRequest> folded(RunRequest request) {
+        List<RunRequest> members = new java.util.ArrayList<>();
+        for (int i = 1; i <= folds; i++) {
+            members.add(new RunRequest(request.displayName() + " (fold " + i + " of " + folds + ")", request.experiment(),
+                    request.dataset(), request.label(), request.imageColumn(), request.exclude(), request.recipe(),
+                    request.hyperparameters(), request.split().fold(i, folds), request.maxBadRows(), request.target(),
+                    request.selectBy(), request.schema(), request.calibrate()));
         }
         return members;
     }

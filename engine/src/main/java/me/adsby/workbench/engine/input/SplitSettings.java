@@ -34,9 +34,12 @@ import java.util.Objects;
  * @param testFraction       the expected share of held-out test rows, in [0, 0.5]; 0 holds none out
  * @param testCutoff         TIME with a test part only: the latest time that is not test
  * @param testOnly           whether these settings keep the test rows only (see {@link #heldOut()})
+ * @param validationStart    RANDOM and GROUP: where the validation keys' numbers start, so that validation is
+ *                           {@code [validationStart, validationStart + validationFraction)}; 0 but for a fold of a
+ *                           K-fold split, whose folds are consecutive such ranges below {@code 1 - testFraction}
  */
 public record SplitSettings(SplitKind kind, String column, double validationFraction, long seed, double timeCutoff,
-        double testFraction, double testCutoff, boolean testOnly) {
+        double testFraction, double testCutoff, boolean testOnly, double validationStart) {
 
     /** The usual share of validation examples. */
     public static final double DEFAULT_VALIDATION_FRACTION = 0.2;
@@ -80,6 +83,17 @@ public record SplitSettings(SplitKind kind, String column, double validationFrac
         if (testOnly && testFraction == 0) {
             throw new IllegalArgumentException("settings that keep only the test rows need a test fraction");
         }
+        if (!(validationStart >= 0) || validationStart + validationFraction > 1 - testFraction + 1e-9
+                || (validationStart > 0 && kind == SplitKind.TIME)) {
+            throw new IllegalArgumentException("validationStart must keep validation below the test part (and a time"
+                    + " split validates on its latest rows), was " + validationStart);
+        }
+    }
+
+    /** Without a fold. */
+    public SplitSettings(SplitKind kind, String column, double validationFraction, long seed, double timeCutoff,
+            double testFraction, double testCutoff, boolean testOnly) {
+        this(kind, column, validationFraction, seed, timeCutoff, testFraction, testCutoff, testOnly, 0.0);
     }
 
     /** Without a test part. */
@@ -109,12 +123,20 @@ public record SplitSettings(SplitKind kind, String column, double validationFrac
 
     /** These settings with a held-out test part of {@code fraction} (for TIME: the rows after {@code cutoff}). */
     public SplitSettings withTest(double fraction, double cutoff) {
-        return new SplitSettings(kind, column, validationFraction, seed, timeCutoff, fraction, cutoff, false);
+        return new SplitSettings(kind, column, validationFraction, seed, timeCutoff, fraction, cutoff, false,
+                validationStart);
+    }
+
+    /** These settings validating on the keys whose numbers are in {@code [start, start + validationFraction)}. */
+    public SplitSettings withValidationStart(double start) {
+        return new SplitSettings(kind, column, validationFraction, seed, timeCutoff, testFraction, testCutoff, testOnly,
+                start);
     }
 
     /** The settings that prepare the held-out test rows alone, as training examples, keeping their row numbers. */
     public SplitSettings heldOut() {
-        return new SplitSettings(kind, column, validationFraction, seed, timeCutoff, testFraction, testCutoff, true);
+        return new SplitSettings(kind, column, validationFraction, seed, timeCutoff, testFraction, testCutoff, true,
+                validationStart);
     }
 
     /** Rows after {@code cutoff} in {@code column} are validation. */
@@ -146,7 +168,7 @@ public record SplitSettings(SplitKind kind, String column, double validationFrac
     private Split ofKey(long key) {
         double unit = unit(seed, key);
         return prepared(testFraction > 0 && unit >= 1 - testFraction ? Split.TEST
-                : unit < validationFraction ? Split.VALIDATION : Split.TRAIN);
+                : unit >= validationStart && unit < validationStart + validationFraction ? Split.VALIDATION : Split.TRAIN);
     }
 
     /** Where a row of {@code part} goes in this preparation: test rows only in a held-out one, as training. */
@@ -194,7 +216,8 @@ public record SplitSettings(SplitKind kind, String column, double validationFrac
         String base = String.format(Locale.ROOT, "split:kind=%s;key=%s;fraction=%s;seed=%d;cutoff=%s", kind,
                 column == null ? "<row>" : "'" + column + "'", Double.toString(validationFraction), seed,
                 Double.toString(timeCutoff));
-        return testFraction == 0 ? base : base + String.format(Locale.ROOT, ";test=%s;testCutoff=%s;testOnly=%s",
+        String withStart = validationStart == 0 ? base : base + ";start=" + validationStart;
+        return testFraction == 0 ? withStart : withStart + String.format(Locale.ROOT, ";test=%s;testCutoff=%s;testOnly=%s",
                 Double.toString(testFraction), Double.toString(testCutoff), testOnly);
     }
 }

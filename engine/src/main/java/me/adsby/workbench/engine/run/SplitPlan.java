@@ -25,14 +25,26 @@ import java.util.Objects;
  * @param testFraction       the share of the dataset's rows held out as test rows, chosen as the split chooses
  *                           validation rows (the latest rows for a time split), scored once with the exported
  *                           model; in [0, 0.5], 0 with {@code testData}
+ * @param folds              for a run that is one fold of a K-fold split, K (2..20); else 0
+ * @param fold               which fold validates, 1..K; 0 without folds. The folds split the rows below the test
+ *                           part into K equal key ranges ({@code validationFraction = (1 - testFraction) / K})
  */
 public record SplitPlan(String kind, String column, double validationFraction, long seed, String validationData,
-        String testData, double testFraction) {
+        String testData, double testFraction, int folds, int fold) {
+
+    /** The most folds. */
+    public static final int MAX_FOLDS = 20;
 
     /** Without a held-out share of the rows. */
     public SplitPlan(String kind, String column, double validationFraction, long seed, String validationData,
             String testData) {
         this(kind, column, validationFraction, seed, validationData, testData, 0.0);
+    }
+
+    /** Without folds. */
+    public SplitPlan(String kind, String column, double validationFraction, long seed, String validationData,
+            String testData, double testFraction) {
+        this(kind, column, validationFraction, seed, validationData, testData, testFraction, 0, 0);
     }
 
     /** The split seed by default. */
@@ -65,7 +77,20 @@ public record SplitPlan(String kind, String column, double validationFraction, l
         if (testFraction > 0 && testData != null) {
             throw new IllegalArgumentException("give a test file or a test fraction, not both");
         }
-        if (validationFraction + testFraction >= 0.9) {
+        if (folds != 0 || fold != 0) {
+            if (folds < 2 || folds > MAX_FOLDS || fold < 1 || fold > folds) {
+                throw new IllegalArgumentException("folds must be 2 to " + MAX_FOLDS + " and the fold 1 to that many, was fold "
+                        + fold + " of " + folds);
+            }
+            if (kind.equals("time") || validationData != null) {
+                throw new IllegalArgumentException("folds split by a key (auto, random or group:COL); a time split validates"
+                        + " on its latest rows and a validation file is one fold already");
+            }
+            if (Math.abs(validationFraction - (1 - testFraction) / folds) > 1e-9) {
+                throw new IllegalArgumentException("with " + folds + " folds the validation fraction is (1 - test fraction) / "
+                        + folds + " = " + (1 - testFraction) / folds + ", was " + validationFraction);
+            }
+        } else if (validationFraction + testFraction >= 0.9) {
             throw new IllegalArgumentException("the validation fraction " + validationFraction + " and the test fraction "
                     + testFraction + " leave under 10% of the rows to train");
         }
@@ -73,7 +98,18 @@ public record SplitPlan(String kind, String column, double validationFraction, l
 
     /** A copy that holds out {@code fraction} of the rows as test rows. */
     public SplitPlan withTestFraction(double fraction) {
-        return new SplitPlan(kind, column, validationFraction, seed, validationData, testData, fraction);
+        return new SplitPlan(kind, column, validationFraction, seed, validationData, testData, fraction, folds, fold);
+    }
+
+    /** The plan of fold {@code fold} (1..K) of a K-fold split of these rows, each fold validating on a K-th of them. */
+    public SplitPlan fold(int fold, int folds) {
+        return new SplitPlan(kind, column, (1 - testFraction) / folds, seed, validationData, testData, testFraction, folds,
+                fold);
+    }
+
+    /** Where this fold's validation key range starts: {@code (fold - 1) * validationFraction}; 0 without folds. */
+    public double validationStart() {
+        return fold == 0 ? 0 : (fold - 1) * validationFraction;
     }
 
     /** auto, 20% validation, seed 42. */
@@ -103,7 +139,8 @@ public record SplitPlan(String kind, String column, double validationFraction, l
         if (validationData != null) {
             return "validation file " + validationData;
         }
-        return column == null ? kind : kind + ":" + column;
+        String split = column == null ? kind : kind + ":" + column;
+        return folds == 0 ? split : split + ", fold " + fold + " of " + folds;
     }
 
     /**

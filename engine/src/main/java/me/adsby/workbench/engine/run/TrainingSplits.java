@@ -83,10 +83,10 @@ final class TrainingSplits {
         }
         SplitSettings settings = switch (plan.kind()) {
             case "group" -> SplitSettings.group(plan.column(), plan.validationFraction(), plan.seed()).withTest(test,
-                    Double.NaN);
+                    Double.NaN).withValidationStart(plan.validationStart());
             case "time" -> timeSettings(csv, plan);
             default -> new SplitSettings(keyColumn(schema).orElse(null), plan.validationFraction(), plan.seed())
-                    .withTest(test, Double.NaN);
+                    .withTest(test, Double.NaN).withValidationStart(plan.validationStart());
         };
         PreparedDataset data = prepare(csv, schema, features, settings);
         List<String> notices = new ArrayList<>();
@@ -96,11 +96,14 @@ final class TrainingSplits {
                 String column = repeating.get().column();
                 notices.add("The split is group:" + column + ", not random: " + repeating.get().describe()
                         .replaceFirst("; --split group:.*$", "") + " under a random split.");
-                settings = SplitSettings.group(column, plan.validationFraction(), plan.seed()).withTest(test, Double.NaN);
+                settings = SplitSettings.group(column, plan.validationFraction(), plan.seed()).withTest(test, Double.NaN)
+                        .withValidationStart(plan.validationStart());
                 data = prepare(csv, schema, features, settings);
             }
         }
-        return resolved(data, describe(settings.describe(), test), notices, test == 0 ? null : settings.heldOut());
+        String described = plan.folds() == 0 ? settings.describe()
+                : settings.describe() + ", fold " + plan.fold() + " of " + plan.folds();
+        return resolved(data, describe(described, test), notices, test == 0 ? null : settings.heldOut());
     }
 
     /** Validation after one cutoff; with a test part, the latest rows after a second one are test. */

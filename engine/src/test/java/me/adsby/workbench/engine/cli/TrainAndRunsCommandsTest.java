@@ -140,6 +140,30 @@ class TrainAndRunsCommandsTest {
     }
 
     @Test
+    void foldsValidateEveryRowOnceAcrossTheGroup() throws Exception {
+        int status = run("train", "--data", demo.toString(), "--label", "clicked", "--recipe", "logistic", "--epochs", "1",
+                "--exclude", "ad_id", "--folds", "3", "--json");
+
+        assertThat(status).as(cli.err()).isZero();
+        JsonNode group = json();
+        assertThat(group.get("kind").asText()).isEqualTo("fold");
+        long validated = 0;
+        for (int i = 0; i < 3; i++) {
+            JsonNode split = group.get("runs").get(i).get("split");
+            // Each fold trains on the other two thirds: its two sides hold all 300 rows.
+            assertThat(split.get("train_rows").asLong() + split.get("validation_rows").asLong()).isEqualTo(300);
+            assertThat(split.get("resolved").asText()).endsWith("fold " + (i + 1) + " of 3");
+            validated += split.get("validation_rows").asLong();
+        }
+        assertThat(validated).as("every row validates in exactly one fold").isEqualTo(300);
+        assertThat(group.get("spread").get("val_loss").get("count").asInt()).isEqualTo(3);
+
+        assertThat(run("train", "--data", demo.toString(), "--label", "clicked", "--folds", "3", "--repeats", "2"))
+                .isEqualTo(WorkbenchCli.EXIT_USAGE);
+        assertThat(cli.err()).contains("--folds chooses the validation rows itself");
+    }
+
+    @Test
     void aRunOnABadDatasetFailsWithTheFileAndLine() throws Exception {
         Path csv = Files.writeString(temp.resolve("bad.csv"), "ad_id,bid,clicked\na1,1.5,1\na2,2.5\na3,3.5,0\n");
 

@@ -97,4 +97,27 @@ class SplitSettingsTest {
         assertThatThrownBy(() -> new SplitSettings(null, 0.6, 1).withTest(0.45, Double.NaN))
                 .hasMessageContaining("testFraction");
     }
+
+    @Test
+    void theFoldsOfAKFoldSplitValidateEachRowExactlyOnceAndNeverATestRow() {
+        // 4 folds below a 20% test part: each fold validates a quarter of the other 80%, i.e. 0.2 of the key range,
+        // fold i on [0.2 (i - 1), 0.2 i).
+        SplitSettings[] folds = new SplitSettings[4];
+        for (int i = 0; i < 4; i++) {
+            folds[i] = new SplitSettings(null, 0.2, 42).withTest(0.2, Double.NaN).withValidationStart(0.2 * i);
+        }
+        for (long row = 1; row <= 5_000; row++) {
+            int validating = 0;
+            int heldOut = 0;
+            for (SplitSettings fold : folds) {
+                Split part = fold.ofRow(row);
+                validating += part == Split.VALIDATION ? 1 : 0;
+                heldOut += part == null ? 1 : 0;
+            }
+            // A test row is held out of every fold; any other row validates in exactly one.
+            assertThat(heldOut == 4 ? validating : validating + heldOut).as("row " + row).isEqualTo(heldOut == 4 ? 0 : 1);
+        }
+        assertThatThrownBy(() -> new SplitSettings(null, 0.25, 42).withTest(0.2, Double.NaN).withValidationStart(0.6))
+                .hasMessageContaining("validationStart");
+    }
 }
