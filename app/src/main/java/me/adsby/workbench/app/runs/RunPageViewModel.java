@@ -132,7 +132,7 @@ public final class RunPageViewModel {
         RunRecord read = manager.history().record(id);
         List<MetricSeries> points = manager.history().series(List.of(id), chartKeys());
         List<String> tail = manager.logTail(id, LOG_LINES);
-        return new Snapshot(read, manager.progress(id), points, tail);
+        return new Snapshot(read, manager.progress(id), points, tail, GroupLines.of(manager.history(), read));
     }
 
     private static List<String> chartKeys() {
@@ -157,7 +157,9 @@ public final class RunPageViewModel {
         progressText.set(progressLine(run, snapshot.progress(), epochs, fraction));
         error.set(run.error() == null || status == RunStatus.SUCCEEDED ? "" : run.error());
         series.set(List.copyOf(snapshot.series()));
-        details.setAll(details(read));
+        List<KeyValue> lines = details(read);
+        lines.addAll(snapshot.group());
+        details.setAll(lines);
         artifacts.setAll(read.artifacts());
         log.set(String.join("\n", snapshot.log()));
         canCancel.set(!status.isStopped());
@@ -382,6 +384,7 @@ public final class RunPageViewModel {
         return canDelete.getReadOnlyProperty();
     }
 
-    private record Snapshot(RunRecord record, RunProgress progress, List<MetricSeries> series, List<String> log) {
+    private record Snapshot(RunRecord record, RunProgress progress, List<MetricSeries> series, List<String> log,
+            List<KeyValue> group) {
     }
 }

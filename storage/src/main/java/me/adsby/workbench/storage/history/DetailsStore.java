@@ -52,6 +52,22 @@ final class DetailsStore {
         }
     }
 
+    /** The ids of the runs whose param {@code key} is {@code value}, oldest first. */
+    static java.util.List<String> runsWithParam(Connection connection, String key, String value) throws SQLException {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        try (java.sql.PreparedStatement statement = connection.prepareStatement("SELECT p.run_id FROM params p JOIN runs r"
+                + " ON r.id = p.run_id WHERE p.param_key = ? AND p.param_value = ? ORDER BY r.created, r.id")) {
+            statement.setString(1, key);
+            statement.setString(2, value);
+            try (java.sql.ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+
     static Map<String, String> params(Connection connection, String runId) throws SQLException {
         return pairs(connection, "SELECT param_key, param_value FROM params WHERE run_id = ?", runId);
     }

@@ -191,6 +191,11 @@ public final class RunHistory implements AutoCloseable {
         });
     }
 
+    /** The ids of the runs whose param {@code key} is {@code value} (the runs of one group, say), oldest first. */
+    public List<String> runsWithParam(String key, String value) {
+        return database.read("finding runs with " + key + " = " + value, c -> DetailsStore.runsWithParam(c, key, value));
+    }
+
     /** Adds or replaces tags of the run. */
     public void putTags(String runId, Map<String, String> tags) {
         database.write("storing tags of run " + runId, c -> {

@@ -44,6 +44,20 @@ class DetailsTest {
     }
 
     @Test
+    void runsAreFoundByAParamValueOldestFirst() {
+        clock.advance(Duration.ofSeconds(1));
+        Run second = history.createRun(newRun("second", "ctr-baseline", Map.of()));
+        clock.advance(Duration.ofSeconds(1));
+        Run other = history.createRun(newRun("other", "ctr-baseline", Map.of()));
+        history.putParams(second.id(), Map.of("group", "g-1"));
+        history.putParams(run.id(), Map.of("group", "g-1"));
+        history.putParams(other.id(), Map.of("group", "g-2"));
+
+        assertThat(history.runsWithParam("group", "g-1")).containsExactly(run.id(), second.id());
+        assertThat(history.runsWithParam("group", "g-3")).isEmpty();
+    }
+
+    @Test
     void provenanceRoundTripsAndIsReplacedWhole() {
         Provenance first = new Provenance("gs://ads/clicks/day=01/", Map.of("gs://ads/clicks/day=01/part-0.csv", "1732615000123456",
                 "gs://ads/clicks/day=01/images/a.png", "1732615000999999"), "sha256:ab12", "0.1.0", 42L, "2.18.0", "lab-3",
