@@ -24,6 +24,7 @@ public final class HyperparameterForm {
     private final StringProperty l2 = new SimpleStringProperty();
     private final StringProperty dropout = new SimpleStringProperty();
     private final StringProperty minCount = new SimpleStringProperty();
+    private final StringProperty crosses = new SimpleStringProperty();
 
     /** Puts the recipe's default hyperparameters in the fields. */
     public void fillDefaults(Recipe chosen) {
@@ -41,6 +42,7 @@ public final class HyperparameterForm {
         l2.set(Float.toString(defaults.l2()));
         dropout.set(Float.toString(defaults.dropout()));
         minCount.set(Integer.toString(defaults.minCount()));
+        crosses.set(Integer.toString(defaults.crossColumns()));
     }
 
     /**
@@ -55,7 +57,8 @@ public final class HyperparameterForm {
                 FormNumbers.layerWidths(hiddenUnits), FormNumbers.whole("Conv filters", convFilters),
                 FormNumbers.whole("Image size", imageSize), FormNumbers.wholeLong("Seed", seed),
                 FormNumbers.whole("Patience", patience), FormNumbers.decimal("L2", l2),
-                FormNumbers.decimal("Dropout", dropout), FormNumbers.whole("Min count", minCount));
+                FormNumbers.decimal("Dropout", dropout), FormNumbers.whole("Min count", minCount),
+                FormNumbers.whole("Crossed columns", crosses));
     }
 
     public StringProperty epochsProperty() {
@@ -107,6 +110,11 @@ public final class HyperparameterForm {
     /** The deep tower's dropout rate. */
     public StringProperty dropoutProperty() {
         return dropout;
+    }
+
+    /** The wide part crosses every pair among the first this many categorical columns (0: none). */
+    public StringProperty crossesProperty() {
+        return crosses;
     }
 
     /** Categorical values seen on fewer training rows share their column's rare weight (0: hash every value). */

@@ -83,6 +83,7 @@ public final class NewRunView {
     @FXML private TextField l2Field;
     @FXML private TextField dropoutField;
     @FXML private TextField minCountField;
+    @FXML private TextField crossesField;
     @FXML private ComboBox<String> experimentBox;
     @FXML private TextField nameField;
     @FXML private RadioButton cpuRadio;
@@ -214,6 +215,7 @@ public final class NewRunView {
         l2Field.textProperty().bindBidirectional(model.hyperparameters().l2Property());
         dropoutField.textProperty().bindBidirectional(model.hyperparameters().dropoutProperty());
         minCountField.textProperty().bindBidirectional(model.hyperparameters().minCountProperty());
+        crossesField.textProperty().bindBidirectional(model.hyperparameters().crossesProperty());
         validationField.textProperty().bindBidirectional(model.validationFractionProperty());
         bindSplit(model.split());
 

@@ -67,6 +67,10 @@ final class TrainCommand implements Callable<Integer> {
                 + "0 hashes every value instead (default: the recipe's, " + Hyperparameters.DEFAULT_MIN_COUNT + ")."})
     private Integer minCount;
 
+    @Option(names = "--crosses", paramLabel = "N",
+            description = "Cross every pair among the first N categorical columns in the wide part (default: the recipe's, 0).")
+    private Integer crosses;
+
     @Option(names = "--image-size", paramLabel = "N", description = "Images are resized to N x N (default: the recipe's).")
     private Integer imageSize;
 
@@ -233,7 +237,8 @@ final class TrainCommand implements Callable<Integer> {
                     learningRate != null ? learningRate : hp.learningRate(), hp.embeddingSize(), hp.hashBuckets(),
                     hp.hiddenUnits(), hp.convFilters(), imageSize != null ? imageSize : hp.imageSize(),
                     seed != null ? seed : hp.seed(), hp.patience(), l2 != null ? l2 : hp.l2(),
-                    dropout != null ? dropout : hp.dropout(), minCount != null ? minCount : hp.minCount());
+                    dropout != null ? dropout : hp.dropout(), minCount != null ? minCount : hp.minCount(),
+                    crosses != null ? crosses : hp.crossColumns());
             double fraction = validationFraction != null ? validationFraction : validationData != null ? 0.0 : 0.2;
             SplitPlan plan = SplitPlan.parse(split, fraction, splitSeed,
                     validationData == null ? null : Uris.parse(spec, validationData).toString(),

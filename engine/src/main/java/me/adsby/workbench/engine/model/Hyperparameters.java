@@ -29,10 +29,24 @@ import java.util.List;
  * @param minCount      a categorical value seen on fewer training rows than this shares its column's "rare" weight;
  *                      the others get their own ({@link CategoryVocabulary}); 0..1,000,000, where 0 hashes every
  *                      value into {@code hashBuckets} instead (as runs made before vocabularies existed)
+ * @param crossColumns  the wide part crosses every pair among the first this many categorical columns, 0..16; 0
+ *                      crosses none (the recipes' default: on the benchmark data, crosses overfit); runs recorded
+ *                      before the choice existed (null) crossed {@value #LEGACY_CROSS_COLUMNS}
  */
 public record Hyperparameters(int epochs, int batchSize, float learningRate, int embeddingSize, int hashBuckets,
                               List<Integer> hiddenUnits, int convFilters, int imageSize, long seed, int patience,
-                              float l2, float dropout, int minCount) {
+                              float l2, float dropout, int minCount, Integer crossColumns) {
+
+    /** What runs made before {@link #crossColumns()} existed crossed. */
+    public static final int LEGACY_CROSS_COLUMNS = 8;
+
+    /** Crossing as runs made before the choice existed ({@value #LEGACY_CROSS_COLUMNS} columns). */
+    public Hyperparameters(int epochs, int batchSize, float learningRate, int embeddingSize, int hashBuckets,
+                           List<Integer> hiddenUnits, int convFilters, int imageSize, long seed, int patience,
+                           float l2, float dropout, int minCount) {
+        this(epochs, batchSize, learningRate, embeddingSize, hashBuckets, hiddenUnits, convFilters, imageSize, seed,
+                patience, l2, dropout, minCount, null);
+    }
 
     /** Hashing every categorical value (as in runs made before vocabularies existed). */
     public Hyperparameters(int epochs, int batchSize, float learningRate, int embeddingSize, int hashBuckets,
@@ -74,6 +88,8 @@ public record Hyperparameters(int epochs, int batchSize, float learningRate, int
         checkRange("imageSize", imageSize, 8, 1_024);
         checkRange("patience", patience, 1, 10_000);
         checkRange("minCount", minCount, 0, 1_000_000);
+        crossColumns = crossColumns == null ? LEGACY_CROSS_COLUMNS : crossColumns;
+        checkRange("crossColumns", crossColumns, 0, 16);
     }
 
     /** The recipes' {@link #minCount()}: a value seen on fewer than 2 training rows is rare. */
@@ -84,56 +100,63 @@ public record Hyperparameters(int epochs, int batchSize, float learningRate, int
         return switch (recipe) {
             // l2 3e-3: the lowest summed validation log loss of 1e-4, 1e-3, 3e-3, 1e-2 and 3e-2 on the demo data and
             // the real ad data split by ad (src/docs/benchmarks.md, model quality).
-            // minCount: see CategoryVocabulary.
+            // minCount: see CategoryVocabulary. No crosses: on the benchmark data (src/docs/benchmarks.md, model
+            // quality) they overfit a few thousand rows, and leaving them out lowered every test log loss.
             case LOGISTIC -> new Hyperparameters(40, 64, 1e-2f, 8, 16_384, List.of(64), 16, 64, 42L, 3, 3e-3f, 0f,
-                    DEFAULT_MIN_COUNT);
+                    DEFAULT_MIN_COUNT, 0);
             case TABULAR -> new Hyperparameters(30, 64, 3e-3f, 8, 1_024, List.of(64, 32), 16, 64, 42L, 4, 3e-3f, 0.3f,
-                    DEFAULT_MIN_COUNT);
+                    DEFAULT_MIN_COUNT, 0);
             case IMAGE, MULTIMODAL -> new Hyperparameters(20, 64, 1e-3f, 8, 1_024, List.of(64, 32), 16, 64, 42L, 3, 1e-4f,
-                    0.2f, DEFAULT_MIN_COUNT);
+                    0.2f, DEFAULT_MIN_COUNT, 0);
         };
     }
 
     /** A copy with another number of epochs. */
     public Hyperparameters withEpochs(int newEpochs) {
         return new Hyperparameters(newEpochs, batchSize, learningRate, embeddingSize, hashBuckets, hiddenUnits,
-                convFilters, imageSize, seed, patience, l2, dropout, minCount);
+                convFilters, imageSize, seed, patience, l2, dropout, minCount, crossColumns);
     }
 
     /** A copy with another learning rate. */
     public Hyperparameters withLearningRate(float newLearningRate) {
         return new Hyperparameters(epochs, batchSize, newLearningRate, embeddingSize, hashBuckets, hiddenUnits,
-                convFilters, imageSize, seed, patience, l2, dropout, minCount);
+                convFilters, imageSize, seed, patience, l2, dropout, minCount, crossColumns);
     }
 
     /** A copy with another image size. */
     public Hyperparameters withImageSize(int newImageSize) {
         return new Hyperparameters(epochs, batchSize, learningRate, embeddingSize, hashBuckets, hiddenUnits,
-                convFilters, newImageSize, seed, patience, l2, dropout, minCount);
+                convFilters, newImageSize, seed, patience, l2, dropout, minCount, crossColumns);
     }
 
     /** A copy with another seed. */
     public Hyperparameters withSeed(long newSeed) {
         return new Hyperparameters(epochs, batchSize, learningRate, embeddingSize, hashBuckets, hiddenUnits,
-                convFilters, imageSize, newSeed, patience, l2, dropout, minCount);
+                convFilters, imageSize, newSeed, patience, l2, dropout, minCount, crossColumns);
     }
 
     /** A copy with another weight penalty and dropout. */
     public Hyperparameters withRegularization(float newL2, float newDropout) {
         return new Hyperparameters(epochs, batchSize, learningRate, embeddingSize, hashBuckets, hiddenUnits,
-                convFilters, imageSize, seed, patience, newL2, newDropout, minCount);
+                convFilters, imageSize, seed, patience, newL2, newDropout, minCount, crossColumns);
     }
 
     /** A copy with another {@link #minCount()}. */
     public Hyperparameters withMinCount(int newMinCount) {
         return new Hyperparameters(epochs, batchSize, learningRate, embeddingSize, hashBuckets, hiddenUnits,
-                convFilters, imageSize, seed, patience, l2, dropout, newMinCount);
+                convFilters, imageSize, seed, patience, l2, dropout, newMinCount, crossColumns);
+    }
+
+    /** A copy that crosses the first {@code columns} categorical columns pairwise. */
+    public Hyperparameters withCrossColumns(int columns) {
+        return new Hyperparameters(epochs, batchSize, learningRate, embeddingSize, hashBuckets, hiddenUnits,
+                convFilters, imageSize, seed, patience, l2, dropout, minCount, columns);
     }
 
     /** A copy with another patience. */
     public Hyperparameters withPatience(int newPatience) {
         return new Hyperparameters(epochs, batchSize, learningRate, embeddingSize, hashBuckets, hiddenUnits,
-                convFilters, imageSize, seed, newPatience, l2, dropout, minCount);
+                convFilters, imageSize, seed, newPatience, l2, dropout, minCount, crossColumns);
     }
 
     private static void checkRange(String name, int value, int min, int max) {

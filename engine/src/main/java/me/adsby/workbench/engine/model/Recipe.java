@@ -8,7 +8,8 @@ package me.adsby.workbench.engine.model;
  * <ul>
  *   <li>the <b>wide</b> part, a linear model: each numeric feature transformed (standardised, or {@code log1p} then
  *       standardised for heavy-tailed counts) with a missing-value indicator, each categorical column hashed into
- *       {@code hashBuckets} one-hot buckets, and hashed crosses of pairs of categorical columns;</li>
+ *       {@code hashBuckets} one-hot buckets, and, when {@link Hyperparameters#crossColumns()} asks, hashed crosses of
+ *       pairs of categorical columns;</li>
  *   <li>the <b>deep</b> tower: the transformed numerics and indicators, an embedding of each hashed categorical,
  *       and for images two blocks of 3x3 convolution + ReLU + 2x2 max pooling and a dense layer, concatenated,
  *       then an MLP of {@code hiddenUnits} with dropout.</li>

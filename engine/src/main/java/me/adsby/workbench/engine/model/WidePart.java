@@ -14,14 +14,12 @@ import org.tensorflow.types.TString;
  * The linear part of a network, a logistic regression inside the graph: a weight per transformed numeric
  * feature and per missing indicator, a weight per categorical table row (a frequent value, or a column's rare or
  * missing row, see {@link CategoryVocabulary}; or a hash bucket) of each categorical column, and a weight
- * per hashed bucket of the cross of each pair among the first {@value #CROSSED_COLUMNS} categorical columns
+ * per hashed bucket of the cross of each pair among the first {@link Hyperparameters#crossColumns()} categorical
+ * columns
  * (the pair's table rows, or without a vocabulary its values, joined by a unit separator, then hashed). Its
  * weights start at 0, and the L2 penalty counts them.
  */
 final class WidePart {
-
-    /** Pairs are crossed among this many categorical columns at most (28 pairs). */
-    static final int CROSSED_COLUMNS = 8;
 
     private final Ops tf;
     private final Weights weights;
@@ -53,9 +51,10 @@ final class WidePart {
             terms.add(sumOfRows("wide_categorical_w", new NetworkInputs(tf, definition).categoryTableRows(), hashed));
             // With a vocabulary, the crosses join the cells' rows, so every rare value crosses as its column's rare row.
             Operand<TString> crossing = definition.vocabulary().isHashed() ? categorical : tf.dtypes.asString(hashed);
-            Operand<TInt64> crossed = crosses(crossing, Math.min(columns, CROSSED_COLUMNS), buckets);
+            int crossedColumns = Math.min(columns, definition.hyperparameters().crossColumns());
+            Operand<TInt64> crossed = crosses(crossing, crossedColumns, buckets);
             if (crossed != null) {
-                int pairs = pairs(Math.min(columns, CROSSED_COLUMNS));
+                int pairs = pairs(crossedColumns);
                 terms.add(sumOfRows("wide_crosses_w", pairs * buckets, crossed));
             }
         }

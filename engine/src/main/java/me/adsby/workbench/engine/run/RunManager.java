@@ -302,6 +302,7 @@ public final class RunManager implements AutoCloseable {
         params.put("l2", Float.toString(hp.l2()));
         params.put("dropout", Float.toString(hp.dropout()));
         params.put("min_count", Integer.toString(hp.minCount()));
+        params.put("cross_columns", Integer.toString(hp.crossColumns()));
         if (request.calibrate()) {
             params.put("calibrate", "platt");
         }
