@@ -4,10 +4,12 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import me.adsby.workbench.engine.compare.GroupSpread;
 import me.adsby.workbench.storage.history.Run;
 import me.adsby.workbench.storage.history.RunPage;
 import me.adsby.workbench.storage.history.RunQuery;
@@ -22,9 +24,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code workbench runs list | show | cancel | delete}. */
-@Command(name = "runs", mixinStandardHelpOptions = true, description = "List, show, cancel and delete runs.",
+@Command(name = "runs", mixinStandardHelpOptions = true, description = "List, show, cancel and delete runs, and show groups.",
         subcommands = {RunsCommand.ListRuns.class, RunsCommand.Show.class, RunsCommand.Cancel.class,
-            RunsCommand.Delete.class})
+            RunsCommand.Delete.class, RunsCommand.Group.class})
 final class RunsCommand implements Runnable {
 
     @ParentCommand
@@ -92,6 +94,36 @@ final class RunsCommand implements Runnable {
                             fourDigits(best.get("val_loss")), fourDigits(best.get("val_auc")), run.name());
                 }
                 out().printf("%d of %d runs%n", page.rows().size(), page.total());
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "group", mixinStandardHelpOptions = true, description = {"A group's runs (train --repeats or --folds)"
+        + " and each metric's mean, sd and 95% interval across them."})
+    static final class Group extends Sub {
+        @Parameters(paramLabel = "GROUP_ID")
+        String group;
+
+        @Option(names = "--json", description = "Print the group as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            try (RunSession session = open()) {
+                List<String> ids = session.history().runsWithParam(GroupSpread.GROUP, group);
+                if (ids.isEmpty()) {
+                    spec.commandLine().getErr().println("workbench: no run is in group " + group);
+                    return WorkbenchCli.EXIT_FAILURE;
+                }
+                List<RunRecord> records = new java.util.ArrayList<>();
+                for (String id : ids) {
+                    session.manager().ingest(id);
+                    records.add(session.history().record(id));
+                }
+                String member = records.get(0).params().getOrDefault(GroupSpread.MEMBER, "run");
+                new TrainGroup(session.history(), session.manager(), out(), spec.commandLine().getErr())
+                        .report(group, member.split(" ")[0], records, json);
                 return 0;
             }
         }

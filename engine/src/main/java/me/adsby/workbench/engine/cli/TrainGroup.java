@@ -61,14 +61,15 @@ final class TrainGroup {
                 // Already exiting: the hook runs.
             }
         }
-        Map<String, Spread> spreads = GroupSpread.of(records.stream().map(GroupSpread::member).toList());
-        print(group, kind, records, spreads, json);
+        report(group, kind, records, json);
         return records.stream().allMatch(r -> r.run().status() == RunStatus.SUCCEEDED) || detach ? 0
                 : records.stream().anyMatch(r -> r.run().status() == RunStatus.CANCELLED) ? WorkbenchCli.EXIT_CANCELLED
                 : WorkbenchCli.EXIT_FAILURE;
     }
 
-    private void print(String group, String kind, List<RunRecord> records, Map<String, Spread> spreads, boolean json) {
+    /** Prints the group's runs and each metric's spread across them (for {@code train} and {@code runs group}). */
+    void report(String group, String kind, List<RunRecord> records, boolean json) {
+        Map<String, Spread> spreads = GroupSpread.of(records.stream().map(GroupSpread::member).toList());
         if (json) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("group", group);

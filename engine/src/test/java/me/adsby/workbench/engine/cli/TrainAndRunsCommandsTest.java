@@ -137,6 +137,13 @@ class TrainAndRunsCommandsTest {
         assertThat(auc.get("mean").asDouble()).isCloseTo(sum / 3, org.assertj.core.api.Assertions.within(1e-12));
         assertThat(auc.get("low").asDouble()).isLessThanOrEqualTo(auc.get("mean").asDouble());
         assertThat(auc.get("high").asDouble()).isGreaterThanOrEqualTo(auc.get("mean").asDouble());
+
+        // The group again, later, from the history.
+        assertThat(run("runs", "group", group.get("group").asText(), "--json")).isZero();
+        assertThat(json().get("spread").get("val_auc")).isEqualTo(auc);
+        assertThat(json().get("kind").asText()).isEqualTo("repeat");
+        assertThat(run("runs", "group", "g-none")).isEqualTo(WorkbenchCli.EXIT_FAILURE);
+        assertThat(cli.err()).contains("no run is in group g-none");
     }
 
     @Test
