@@ -3,6 +3,7 @@ package me.adsby.workbench.engine.model;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
@@ -39,13 +40,19 @@ final class CtrNetwork {
      * @param image       float [N, S, S, 3], 0..255
      * @param logits      float [N, 1]
      * @param probability float [N, 1], the sigmoid of the logits
-     * @param training    bool scalar, false unless fed: true turns dropout on (training graphs only; else null)
-     * @param step        int64 scalar, the training step, fed by the trainer: it seeds dropout (training graphs only)
+     * @param training    bool scalar, false unless fed: true turns dropout and the image augmentation on and has
+     *                    batch normalization use the batch's statistics (training graphs only; else null)
+     * @param step        int64 scalar, the training step, fed by the trainer: it seeds dropout and the
+     *                    augmentation (training graphs only)
      * @param penalized   the weights the L2 penalty counts
+     * @param trainable   the variables the optimizer trains: all but batch normalization's moving statistics
+     * @param updates     the ops that move those statistics, for each training step to run (empty in an inference
+     *                    graph and without an image tower)
      */
     record Ends(Placeholder<TFloat32> numeric, Placeholder<TString> categorical, Placeholder<TFloat32> image,
                 Operand<TFloat32> logits, Operand<TFloat32> probability, Operand<TBool> training,
-                Operand<TInt64> step, List<Variable<TFloat32>> penalized) {
+                Operand<TInt64> step, List<Variable<TFloat32>> penalized, List<Variable<TFloat32>> trainable,
+                List<Op> updates) {
     }
 
     private final Ops tf;
@@ -119,6 +126,7 @@ final class CtrNetwork {
             logits = tf.math.add(tf.math.mul(logits, tf.constant((float) platt.a())), tf.constant((float) platt.b()));
         }
         Operand<TFloat32> probability = tf.withName(PROBABILITY).math.sigmoid(logits);
-        return new Ends(numeric, categorical, image, logits, probability, training, step, weights.penalized());
+        return new Ends(numeric, categorical, image, logits, probability, training, step, weights.penalized(),
+                weights.trainable(), weights.updates());
     }
 }

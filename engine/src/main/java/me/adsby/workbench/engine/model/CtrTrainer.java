@@ -4,19 +4,25 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import me.adsby.workbench.engine.input.Batch;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
+import org.tensorflow.Output;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.framework.optimizers.Adam;
+import org.tensorflow.framework.optimizers.Optimizer;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TInt64;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.family.TType;
 
 /**
  * A recipe's training graph in a session: trains on batches with Adam, scores batches, and checkpoints.
@@ -24,15 +30,17 @@ import org.tensorflow.types.TFloat32;
  * <p>The loss is the sigmoid cross-entropy with logits, {@code max(x, 0) - x z + log(1 + exp(-|x|))},
  * averaged over the batch; Adam minimises it plus {@link Hyperparameters#l2()} times the sum of the squared
  * weights, and the losses reported (training and validation) are the cross-entropy alone. Training steps feed
- * the graph's training flag, so dropout acts there and never when scoring. Every initializer is seeded from
+ * the graph's training flag, so dropout and the image augmentation act there and never when scoring, and batch
+ * normalization uses the batch's statistics there and updates its moving statistics (Adam does not train them),
+ * while scoring uses the moving statistics, as the exported model does. Every initializer is seeded from
  * {@link Hyperparameters#seed()} and the session
  * uses a fixed number of threads. Two trainers with the same definition and batches on 1 thread give the
  * same losses bit for bit. On several threads TensorFlow's CPU kernels may split a contraction differently
  * from one run to the next and round differently in the last bits (about 1 repeated run in 7 of the demo's
  * tabular recipe on 2 threads; {@code TF_DETERMINISTIC_OPS=1} and one inter-op thread did not change that),
- * so such runs are close rather than identical. A checkpoint holds the weights and Adam's moments and step
- * counters (and, in a {@code .steps} file beside it, the steps taken, which seed dropout), so a trainer restored
- * from it continues as the saved one would.
+ * so such runs are close rather than identical. A checkpoint holds the weights, the moving statistics and Adam's
+ * moments and step counters (and, in a {@code .steps} file beside it, the steps taken, which seed dropout and the
+ * augmentation), so a trainer restored from it continues as the saved one would.
  *
  * <p>Not thread-safe; one thread trains. Close it to free the native graph and session.
  */
@@ -45,7 +53,7 @@ public final class CtrTrainer implements AutoCloseable {
     private final Placeholder<TFloat32> labels;
     private final Operand<TFloat32> loss;
     private final Op minimize;
-    /** Training steps taken (restored with a checkpoint): seeds dropout, so a restored trainer continues exactly. */
+    /** Training steps taken (restored with a checkpoint): seed dropout and the augmentation, to continue exactly. */
     private long steps;
 
     /** The step count's file beside a checkpoint's {@code .index} and {@code .data-*} files. */
@@ -58,7 +66,7 @@ public final class CtrTrainer implements AutoCloseable {
         this.ends = CtrNetwork.buildForTraining(tf, definition);
         this.labels = tf.withName(CtrNetwork.LABELS).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 1)));
         this.loss = sigmoidCrossEntropy(tf, ends.logits(), labels);
-        this.minimize = new Adam(graph, definition.hyperparameters().learningRate()).minimize(objective(tf), "train");
+        this.minimize = trainOp(tf, new Adam(graph, definition.hyperparameters().learningRate()), objective(tf));
         this.session = new Session(graph, SessionConfig.withThreads(threads));
     }
 
@@ -186,7 +194,30 @@ public final class CtrTrainer implements AutoCloseable {
         }
     }
 
-    /** Mean over the batch of {@code max(x, 0) - x z + log1p(exp(-|x|))}, stable for any logit. */
+    /**
+     * One training step's op: the optimizer's update of the trainable variables (not the moving statistics, which
+     * it would otherwise take for weights), and the moving statistics' updates.
+     */
+    private Op trainOp(Ops tf, Optimizer optimizer, Operand<TFloat32> objective) {
+        List<Variable<TFloat32>> trainable = ends.trainable();
+        Output<?>[] variables = new Output<?>[trainable.size()];
+        for (int i = 0; i < variables.length; i++) {
+            variables[i] = trainable.get(i).asOutput();
+        }
+        Output<?>[] gradients = graph.addGradients(objective.asOutput(), variables);
+        List<Optimizer.GradAndVar<? extends TType>> pairs = new ArrayList<>();
+        for (int i = 0; i < variables.length; i++) {
+            pairs.add(new Optimizer.GradAndVar<>(gradients[i].expect(TFloat32.class), trainable.get(i).asOutput()));
+        }
+        Op apply = optimizer.applyGradients(pairs, "train");
+        if (ends.updates().isEmpty()) {
+            return apply;
+        }
+        List<Op> all = new ArrayList<>(ends.updates());
+        all.add(apply);
+        return tf.withControlDependencies(all).withName("train_and_update_statistics").noOp();
+    }
+
     /** The cross-entropy plus the L2 penalty, what Adam minimises. */
     private Operand<TFloat32> objective(Ops tf) {
         float l2 = definition.hyperparameters().l2();
@@ -194,13 +225,14 @@ public final class CtrTrainer implements AutoCloseable {
             return loss;
         }
         Operand<TFloat32> squares = null;
-        for (org.tensorflow.op.core.Variable<TFloat32> weight : ends.penalized()) {
+        for (Variable<TFloat32> weight : ends.penalized()) {
             Operand<TFloat32> sum = tf.math.mul(tf.nn.l2Loss(weight), tf.constant(2f));
             squares = squares == null ? sum : tf.math.add(squares, sum);
         }
         return tf.withName("objective").math.add(loss, tf.math.mul(tf.constant(l2), squares));
     }
 
+    /** Mean over the batch of {@code max(x, 0) - x z + log1p(exp(-|x|))}, stable for any logit. */
     private static Operand<TFloat32> sigmoidCrossEntropy(Ops tf, Operand<TFloat32> logits, Operand<TFloat32> labels) {
         Operand<TFloat32> positivePart = tf.math.maximum(logits, tf.zerosLike(logits));
         Operand<TFloat32> softplus = tf.math.log1p(tf.math.exp(tf.math.neg(tf.math.abs(logits))));

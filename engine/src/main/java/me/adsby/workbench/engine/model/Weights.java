@@ -1,5 +1,7 @@
 package me.adsby.workbench.engine.model;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.framework.initializers.Glorot;
 import org.tensorflow.framework.initializers.He;
@@ -8,6 +10,7 @@ import org.tensorflow.framework.initializers.RandomUniform;
 import org.tensorflow.framework.initializers.VarianceScaling;
 import org.tensorflow.framework.initializers.Zeros;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
@@ -20,6 +23,11 @@ import org.tensorflow.types.TFloat32;
  * seed and the variable's position), so a fixed seed gives fixed initial weights. For inference, variables
  * have no initializer at all: their values come from a checkpoint, and the exported graph stays free of
  * random ops.
+ *
+ * <p>It also keeps the graph's state by role: the weights the L2 penalty counts, the trainable variables (what
+ * the optimizer updates), and the moving statistics of batch normalization, which are saved and restored with
+ * the others but are neither penalised nor trained: the ops that update them ({@link #updates()}) run with each
+ * training step.
  */
 final class Weights {
 
@@ -42,7 +50,9 @@ final class Weights {
     private final Ops tf;
     private final boolean initialised;
     private final long seed;
-    private final java.util.List<Variable<TFloat32>> penalized = new java.util.ArrayList<>();
+    private final List<Variable<TFloat32>> penalized = new ArrayList<>();
+    private final List<Variable<TFloat32>> trainable = new ArrayList<>();
+    private final List<Op> updates = new ArrayList<>();
     private int created;
 
     private Weights(Ops tf, boolean initialised, long seed) {
@@ -75,12 +85,28 @@ final class Weights {
         if (start != Start.ZEROS) {
             penalized.add(variable);
         }
+        trainable.add(variable);
         return variable;
     }
 
     /** The weights created so far that the L2 penalty counts (kernels, embeddings, the wide part's weights). */
-    java.util.List<Variable<TFloat32>> penalized() {
-        return java.util.List.copyOf(penalized);
+    List<Variable<TFloat32>> penalized() {
+        return List.copyOf(penalized);
+    }
+
+    /** The variables created so far that the optimizer trains: all but the moving statistics. */
+    List<Variable<TFloat32>> trainable() {
+        return List.copyOf(trainable);
+    }
+
+    /** The ops that update the moving statistics, which a training step runs (empty in an inference graph). */
+    List<Op> updates() {
+        return List.copyOf(updates);
+    }
+
+    /** Registers an op that updates a moving statistic at each training step. */
+    void addUpdate(Op update) {
+        updates.add(update);
     }
 
     /** A seed for a random op of the training graph (dropout), derived from the run's seed like the variables'. */
@@ -93,8 +119,22 @@ final class Weights {
         return initialised;
     }
 
-    /** A variable that starts at one value everywhere (for training; restored like the others). */
+    /** A trainable variable that starts at one value everywhere, not penalised (restored like the others). */
     Variable<TFloat32> constant(String name, Shape shape, float value) {
+        Variable<TFloat32> variable = filled(name, shape, value);
+        trainable.add(variable);
+        return variable;
+    }
+
+    /**
+     * A moving statistic: starts at one value everywhere, is saved and restored like the others, but is neither
+     * penalised nor trained (its update ops, {@link #addUpdate}, move it).
+     */
+    Variable<TFloat32> statistic(String name, Shape shape, float value) {
+        return filled(name, shape, value);
+    }
+
+    private Variable<TFloat32> filled(String name, Shape shape, float value) {
         ++created;
         if (!initialised) {
             return tf.withName(name).variable(shape, TFloat32.class);
