@@ -11,8 +11,9 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
 /**
- * The deep tower: the transformed numerics, an embedding per categorical column and the image tower's output
- * concatenated, then ReLU layers of {@code hiddenUnits}; returns the last layer's [N, 1] logit, without a bias.
+ * The deep tower: the transformed numerics, an embedding per categorical column and the image tower's output (its
+ * pooled features, {@link ImageTower}, through a ReLU layer of the first hidden layer's width) concatenated, then
+ * ReLU layers of {@code hiddenUnits}; returns the last layer's [N, 1] logit, without a bias.
  * Dropout ({@link Hyperparameters#dropout()}) drops the tower's inputs and each hidden layer's units at training
  * steps (inverted dropout: kept units scaled by 1 / (1 - rate)), only where the graph's {@code training} flag is
  * fed true; an inference graph has no dropout at all. The masks are stateless random numbers of (a seed per
@@ -20,9 +21,6 @@ import org.tensorflow.types.TInt64;
  * have drawn.
  */
 final class DeepTower {
-
-    /** Pixels 0..255 become -1..1: inputs centred on 0, as the He initialisation of the convolutions assumes. */
-    private static final float PIXEL_SCALE = 2f / 255f;
 
     private final Ops tf;
     private final Weights weights;
@@ -66,7 +64,8 @@ final class DeepTower {
             inputs += (long) columns * hp.embeddingSize();
         }
         if (pixels != null) {
-            parts.add(imageTower(pixels));
+            ImageTower tower = new ImageTower(tf, weights, hp.convFilters(), training, step);
+            parts.add(denseRelu("image_dense", tower.features(pixels), tower.width(), hp.hiddenUnits().get(0)));
             inputs += hp.hiddenUnits().get(0);
         }
         Operand<TFloat32> x = parts.size() == 1 ? parts.get(0) : tf.concat(parts, tf.constant(1));
@@ -80,27 +79,6 @@ final class DeepTower {
         // Zeros: the untrained network predicts the base rate (its bias, see LabelPrior); the first steps move it.
         Variable<TFloat32> logitWeights = weights.create("logit_w", Shape.of(in, 1), Weights.Start.WIDE);
         return tf.linalg.matMul(x, logitWeights);
-    }
-
-    private Operand<TFloat32> imageTower(Operand<TFloat32> pixels) {
-        Hyperparameters hp = definition.hyperparameters();
-        int filters = hp.convFilters();
-        Operand<TFloat32> x = tf.math.sub(tf.math.mul(pixels, tf.constant(PIXEL_SCALE)), tf.constant(1f));
-        x = convBlock("conv1", x, 3, filters);
-        x = convBlock("conv2", x, filters, 2 * filters);
-        long side = hp.imageSize() / 2 / 2;
-        long flat = side * side * 2 * filters;
-        x = tf.reshape(x, tf.constant(new long[] {-1, flat}));
-        return denseRelu("image_dense", x, flat, hp.hiddenUnits().get(0));
-    }
-
-    /** 3x3 convolution (same padding) + bias + ReLU + 2x2 max pooling. */
-    private Operand<TFloat32> convBlock(String name, Operand<TFloat32> x, int in, int out) {
-        Variable<TFloat32> kernel = weights.create(name + "_w", Shape.of(3, 3, in, out), Weights.Start.HE);
-        Variable<TFloat32> bias = weights.create(name + "_b", Shape.of(out), Weights.Start.ZEROS);
-        Operand<TFloat32> conv = tf.nn.conv2d(x, kernel, List.of(1L, 1L, 1L, 1L), "SAME");
-        Operand<TFloat32> activated = tf.nn.relu(tf.nn.biasAdd(conv, bias));
-        return tf.nn.maxPool(activated, tf.constant(new int[] {1, 2, 2, 1}), tf.constant(new int[] {1, 2, 2, 1}), "VALID");
     }
 
     /** A fully connected layer followed by ReLU. */

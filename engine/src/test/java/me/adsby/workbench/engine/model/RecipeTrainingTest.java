@@ -35,7 +35,7 @@ class RecipeTrainingTest {
     }
 
     @Test
-    void imageLearnsWhereTheBrightPatchIs() {
+    void imageLearnsTheColourOfTheBrightPatch() {
         SyntheticData.Examples training = SyntheticData.generate(1_500, BATCH, 21, 0f, 3f, SIDE);
         SyntheticData.Examples validation = SyntheticData.generate(600, BATCH, 22, 0f, 3f, SIDE);
         double oracle = BinaryMetrics.rocAuc(validation.trueLogits(), validation.labels());

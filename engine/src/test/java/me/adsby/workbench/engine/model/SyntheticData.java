@@ -12,8 +12,10 @@ import me.adsby.workbench.engine.input.FeatureSpec;
  *
  * <p>Each example has 2 numeric columns ({@code x0} carries signal, {@code x1} is noise and 10% missing),
  * 2 categorical columns ({@code c0} carries signal, one of 5 values; {@code c1} is noise, sometimes ""), and
- * an image: a dark noisy square with one bright 4x4 patch, left or right of the middle at random. The click
- * logit is {@code tabularWeight * (1.5 x0 + effect(c0)) + visualWeight * (patch on the left ? 1 : -1)}.
+ * an image: a dark noisy square with one bright patch a quarter of its side wide, anywhere, warm (red over blue)
+ * or cool (blue over red) at random, of the same mean brightness. The click logit is
+ * {@code tabularWeight * (1.5 x0 + effect(c0)) + visualWeight * (warm patch ? 1 : -1)}. The signal is the patch's
+ * colour, not its place: the image tower pools over the whole image and its training flips images left to right.
  */
 final class SyntheticData {
 
@@ -61,12 +63,12 @@ final class SyntheticData {
             numeric[i * NUMERIC + 1] = x1;
             categorical[i * CATEGORICAL] = "cat" + c0;
             categorical[i * CATEGORICAL + 1] = random.nextDouble() < 0.2 ? "" : "noise" + random.nextInt(20);
-            boolean left = random.nextBoolean();
+            boolean warm = random.nextBoolean();
             if (imageSize > 0) {
-                paint(pixels, i * pixelsPerImage, imageSize, left, random);
+                paint(pixels, i * pixelsPerImage, imageSize, warm, random);
             }
             float tabular = tabularWeight * (1.5f * (x0 - 5f) / 2f + CATEGORY_EFFECT[c0]);
-            float logit = tabular + visualWeight * (left ? 1f : -1f);
+            float logit = tabular + visualWeight * (warm ? 1f : -1f);
             tabularLogits[i] = tabular;
             trueLogits[i] = logit;
             labels[i] = random.nextDouble() < 1.0 / (1.0 + Math.exp(-logit)) ? 1f : 0f;
@@ -107,18 +109,18 @@ final class SyntheticData {
         return new Batch(size, numeric, categorical, pixels, labels, rows);
     }
 
-    private static void paint(float[] pixels, int offset, int side, boolean left, SplittableRandom random) {
+    private static void paint(float[] pixels, int offset, int side, boolean warm, SplittableRandom random) {
         for (int p = 0; p < side * side * 3; p++) {
             pixels[offset + p] = (float) random.nextInt(60);
         }
         int patch = Math.max(2, side / 4);
-        int half = side / 2;
-        int x0 = left ? random.nextInt(half - patch + 1) : half + random.nextInt(half - patch + 1);
+        int x0 = random.nextInt(side - patch + 1);
         int y0 = random.nextInt(side - patch + 1);
+        float[] colour = warm ? new float[] {230f, 140f, 50f} : new float[] {50f, 140f, 230f};
         for (int y = y0; y < y0 + patch; y++) {
             for (int x = x0; x < x0 + patch; x++) {
                 for (int c = 0; c < 3; c++) {
-                    pixels[offset + (y * side + x) * 3 + c] = 230f + random.nextInt(26);
+                    pixels[offset + (y * side + x) * 3 + c] = colour[c] + random.nextInt(26);
                 }
             }
         }
