@@ -2,6 +2,7 @@ package me.adsby.workbench.engine.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -10,6 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
 
 class CtrTrainerTest {
 
@@ -60,7 +67,7 @@ class CtrTrainerTest {
             assertThat(second).containsExactly(first);
         } else {
             // Two threads may split a reduction differently from one run to the next: the last bits may differ.
-            assertThat(second).containsExactly(first, org.assertj.core.api.Assertions.within(1e-4f));
+            assertThat(second).containsExactly(first, within(1e-4f));
         }
         float[] otherSeed = lossesOfOneEpoch(
                 new ModelDefinition(definition.recipe(), definition.features(), definition.hyperparameters().withSeed(7),
@@ -101,6 +108,78 @@ class CtrTrainerTest {
             float continued = resumed.trainStep(next);
             assertThat(continued).isEqualTo(uninterrupted);
             assertThat(fresh).isNotEqualTo(uninterrupted);
+        }
+    }
+
+    @Test
+    void scoringAnImageUsesTheMovingStatisticsNotItsBatchs() {
+        SyntheticData.Examples training = SyntheticData.generate(256, BATCH, 7, 0f, 2f, 16);
+        try (CtrTrainer trainer = CtrTrainer.create(image(training), 2)) {
+            training.batches().forEach(trainer::trainStep);
+            Batch batch = training.batches().get(0);
+            float[] inBatch = trainer.predict(batch);
+            for (int i : new int[] {0, 17, 63}) {
+                Batch alone = one(batch, i);
+                assertThat(trainer.predict(alone)[0]).isCloseTo(inBatch[i], within(1e-6f));
+                assertThat(trainer.evaluate(alone).probabilities()[0]).isCloseTo(inBatch[i], within(1e-6f));
+            }
+        }
+    }
+
+    @Test
+    void adamTrainsGammaAndBetaButNotTheMovingStatisticsWhichTheCheckpointHolds() {
+        SyntheticData.Examples training = SyntheticData.generate(128, BATCH, 8, 0f, 2f, 16);
+        Path prefix = temp.resolve("image/model");
+        try (CtrTrainer trainer = CtrTrainer.create(image(training), 2)) {
+            training.batches().forEach(trainer::trainStep);
+            trainer.save(prefix);
+        }
+        // A graph restores from a checkpoint only variables the checkpoint has.
+        assertThat(restored(prefix, "conv1_bn_gamma-m")).isNotNull();
+        assertThat(restored(prefix, "conv1_bn_beta-v")).isNotNull();
+        assertThatThrownBy(() -> restored(prefix, "conv1_bn_moving_mean-m")).hasMessageContaining("conv1_bn_moving_mean-m");
+        assertThatThrownBy(() -> restored(prefix, "conv1_bn_moving_variance-v"))
+                .hasMessageContaining("conv1_bn_moving_variance-v");
+        // Two steps moved the moving mean off its start (0) and the moving variance off its start (1).
+        assertThat(restored(prefix, "conv1_bn_moving_mean")).isNotEqualTo(new float[16]);
+        float[] ones = new float[16];
+        java.util.Arrays.fill(ones, 1f);
+        assertThat(restored(prefix, "conv1_bn_moving_variance")).isNotEqualTo(ones);
+    }
+
+    private static ModelDefinition image(SyntheticData.Examples training) {
+        return new ModelDefinition(Recipe.IMAGE, SyntheticData.spec(true, 16),
+                Hyperparameters.defaults(Recipe.IMAGE).withImageSize(16),
+                NumericStats.of(training.batches(), SyntheticData.NUMERIC), LabelPrior.of(training.batches()));
+    }
+
+    /** The {@code i}th example of a batch, as a batch of one. */
+    private static Batch one(Batch batch, int i) {
+        int pixels = batch.pixels().length / batch.size();
+        int numeric = batch.numeric().length / batch.size();
+        int categorical = batch.categorical().length / batch.size();
+        return new Batch(1, java.util.Arrays.copyOfRange(batch.numeric(), i * numeric, (i + 1) * numeric),
+                java.util.Arrays.copyOfRange(batch.categorical(), i * categorical, (i + 1) * categorical),
+                java.util.Arrays.copyOfRange(batch.pixels(), i * pixels, (i + 1) * pixels),
+                new float[] {batch.labels()[i]}, new long[] {batch.rows()[i]});
+    }
+
+    /** The 16 values of the named variable of shape [16], restored alone from the checkpoint. */
+    private static float[] restored(Path prefix, String name) {
+        try (Graph graph = new Graph()) {
+            Ops tf = Ops.create(graph);
+            tf.withName(name).variable(Shape.of(16), TFloat32.class);
+            try (Session session = new Session(graph)) {
+                session.restore(prefix.toString());
+                try (Result result = session.runner().fetch(name).run()) {
+                    TFloat32 value = (TFloat32) result.get(0);
+                    float[] values = new float[16];
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = value.getFloat(i);
+                    }
+                    return values;
+                }
+            }
         }
     }
 

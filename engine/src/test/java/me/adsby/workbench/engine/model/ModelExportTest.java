@@ -13,8 +13,10 @@ import java.util.stream.Stream;
 import me.adsby.workbench.engine.input.Batch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Signature;
+import org.tensorflow.types.TFloat32;
 
 class ModelExportTest {
 
@@ -53,6 +55,35 @@ class ModelExportTest {
         BatchFiles.write(scored, batchFile);
         runFreshJvm(model, batchFile, outFile);
         assertThat(maxAbsDifference(BatchFiles.readFloats(outFile), expected)).isLessThan(1e-6);
+    }
+
+    @Test
+    void theImageExportScoresWithTheMovingStatisticsAndWithoutAugmentation() throws Exception {
+        SyntheticData.Examples training = SyntheticData.generate(320, BATCH, 46, 0f, 2f, SIDE);
+        Batch scored = SyntheticData.generate(100, 100, 47, 0f, 2f, SIDE).whole();
+        ModelDefinition definition = definition(Recipe.IMAGE, training);
+        Path checkpoint = temp.resolve("image-ckpt/model");
+        float[] expected;
+        try (CtrTrainer trainer = CtrTrainer.create(definition, 2)) {
+            training.batches().forEach(trainer::trainStep);
+            trainer.save(checkpoint);
+            expected = trainer.predict(scored);
+        }
+        Path model = temp.resolve("image-model");
+        ModelExporter.export(definition, checkpoint, model);
+        try (SavedModelBundle bundle = SavedModelBundle.load(model.toString(), "serve")) {
+            List<String> types = new ArrayList<>();
+            bundle.graph().operations().forEachRemaining(op -> types.add(op.type()));
+            assertThat(types).isNotEmpty().noneMatch(type -> type.startsWith("StatelessRandom") || type.startsWith("FusedBatchNorm"));
+            try (Result result = bundle.session().runner().fetch("conv1_bn_moving_mean").run()) {
+                assertThat(((TFloat32) result.get(0)).getFloat(0)).as("a moved moving mean").isNotZero();
+            }
+        }
+        try (ServingModel serving = ServingModel.load(model)) {
+            float[] first = serving.predict(scored);
+            assertThat(serving.predict(scored)).containsExactly(first);
+            assertThat(maxAbsDifference(first, expected)).isLessThan(1e-6);
+        }
     }
 
     @Test
