@@ -26,27 +26,33 @@ import org.openjdk.jmh.annotations.Warmup;
  * The multimodal recipe's speed from batches already in memory (no CSV, no image decoding): training steps
  * and inference through the exported SavedModel. The score is batches per second: multiply by
  * {@code batchSize} for examples per second. 8 numeric and 4 categorical features,
- * 64x64x3 images, the default network (convolutions of 16 and 32 filters, image dense 64, MLP 64-32,
- * embeddings of 8), TensorFlow on all available processors.
+ * 64x64x3 images, the default network (convolutions of 16, 32 and 64 filters with batch normalization, global
+ * average pooling, image dense 64, MLP 64-32, embeddings of 8), TensorFlow on all available processors.
  *
  * <p>The physical bound is the CPU's floating-point peak. Multiply-accumulates (MACs) per example:
  * <pre>
- *   conv1        64*64 outputs * 16 filters * 3*3*3     = 1,769,472
- *   conv2        32*32 outputs * 32 filters * 3*3*16    = 4,718,592
- *   image_dense  (16*16*32 = 8,192) * 64                =   524,288
- *   hidden1      (8 numeric + 4*8 embedded + 64) * 64   =     6,656
- *   hidden2      64 * 32                                =     2,048
- *   logit        32 * 1                                 =        32
- *   total                                               = 7,021,088 MACs
+ *   conv1        64*64 outputs * 16 filters * 3*3*3     =  1,769,472
+ *   conv2        32*32 outputs * 32 filters * 3*3*16    =  4,718,592
+ *   conv3        16*16 outputs * 64 filters * 3*3*32    =  4,718,592
+ *   image_dense  64 pooled * 64                         =      4,096
+ *   hidden1      (8 numeric + 4*8 embedded + 64) * 64   =      6,656
+ *   hidden2      64 * 32                                =      2,048
+ *   logit        32 * 1                                 =         32
+ *   total                                               = 11,219,488 MACs
  * </pre>
- * Forward: 2 FLOP per MAC = 14.04 MFLOP per example. Training is about 3x forward (forward, gradient of the
- * inputs, gradient of the weights) = 42.13 MFLOP, less the input gradient of conv1, which nothing needs
- * (2 * 1,769,472 = 3.54 MFLOP): about 38.6 MFLOP per training example. Pooling, ReLU, bias, the loss and Adam's
- * update (about 2 * 0.55 M weights * ~10 FLOP per step, shared by the batch) are below 1% and left out.
+ * Forward: 2 FLOP per MAC = 22.44 MFLOP per example. Training is about 3x forward (forward, gradient of the
+ * inputs, gradient of the weights) = 67.32 MFLOP, less the input gradient of conv1, which nothing needs
+ * (2 * 1,769,472 = 3.54 MFLOP): about 63.8 MFLOP per training example. Pooling, ReLU, the loss and Adam's update
+ * (about 2 * 0.08 M weights * ~10 FLOP per step, shared by the batch) are below 1% and left out; so are batch
+ * normalization and the augmentation, a few FLOP per activation but passes over memory: at training steps the
+ * graph computes both the batch's normalization and the moving statistics' (its training flag picks one), and
+ * that costs more time than its FLOP suggest.
  *
  * <p>On the 2-core AVX-512 machine of the platform notes (peak about 490 GFLOP/s for two cores):
- * N training examples/s use N * 38.6 MFLOP/s, so 2,600 examples/s would be 100 GFLOP/s, about 20% of peak;
- * M inference examples/s use M * 14.04 MFLOP/s. See src/docs/benchmarks.md for the measured figures.
+ * N training examples/s use N * 63.8 MFLOP/s, so 1,600 examples/s would be 102 GFLOP/s, about 21% of peak;
+ * M inference examples/s use M * 22.44 MFLOP/s. See src/docs/benchmarks.md for the measured figures (of the
+ * network before batch normalization and global pooling: convolutions of 16 and 32 filters, then a dense layer
+ * over the flattened 16x16x32 maps).
  *
  * <p>Run: {@code mvn -B -ntp -o -Pbench -pl engine -am verify -Dbench.args="TrainingBenchmark -f 1 -wi 1 -i 3"}
  */

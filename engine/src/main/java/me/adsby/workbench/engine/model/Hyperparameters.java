@@ -17,8 +17,10 @@ import java.util.List;
  * @param embeddingSize the width of each categorical column's embedding, 1..512
  * @param hashBuckets   hash buckets per categorical column, 1..10,000,000
  * @param hiddenUnits   the widths of the MLP's hidden layers (ReLU), 1..8 layers of 1..4,096 units
- * @param convFilters   filters of the first convolution (the second has twice as many), 1..256
- * @param imageSize     the side of the square images, in pixels, 8..1,024 (must match the feature spec)
+ * @param convFilters   filters of the first convolution (the second has twice as many, the third four times),
+ *                      1..256
+ * @param imageSize     the side of the square images, in pixels, 8..1,024 (must match the feature spec); the image
+ *                      tower pools globally, so its weights do not depend on it
  * @param seed          seeds every initializer
  * @param patience      epochs without a better validation metric before training stops, 1..10,000
  * @param l2            the weight penalty: training minimises the mean log loss plus {@code l2} times the sum of

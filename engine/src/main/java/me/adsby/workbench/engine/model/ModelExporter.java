@@ -13,9 +13,10 @@ import org.tensorflow.op.Ops;
 /**
  * Exports a trained model as a TensorFlow SavedModel that TensorFlow Serving and {@link ServingModel} load.
  *
- * <p>The exported graph is inference-only: the recipe's forward graph is rebuilt without optimizer, loss or
- * initializers, its variables are restored from a training checkpoint, and only they are saved (no Adam
- * moments, so the export is about a third of a training-session export).
+ * <p>The exported graph is inference-only: the recipe's forward graph is rebuilt without optimizer, loss,
+ * initializers, dropout or image augmentation, its variables (batch normalization's moving statistics among them,
+ * which it normalises by) are restored from a training checkpoint, and only they are saved (no Adam moments, so
+ * the export is about a third of a training-session export). It scores as the trainer scores a validation batch.
  *
  * <p>Tag {@code serve}; one signature, {@code serving_default}, method {@code tensorflow/serving/predict}:
  * <pre>

@@ -11,8 +11,10 @@ package me.adsby.workbench.engine.model;
  *       {@code hashBuckets} one-hot buckets, and, when {@link Hyperparameters#crossColumns()} asks, hashed crosses of
  *       pairs of categorical columns;</li>
  *   <li>the <b>deep</b> tower: the transformed numerics and indicators, an embedding of each hashed categorical,
- *       and for images two blocks of 3x3 convolution + ReLU + 2x2 max pooling and a dense layer, concatenated,
- *       then an MLP of {@code hiddenUnits} with dropout.</li>
+ *       and for images three blocks of 3x3 convolution + batch normalization + ReLU + 2x2 max pooling, global
+ *       average pooling and a dense layer, concatenated, then an MLP of {@code hiddenUnits} with dropout. Training
+ *       steps flip images left to right at random and jitter their brightness a little; batch normalization
+ *       normalises by the batch there and by its moving statistics when scoring and in the exported model.</li>
  * </ul>
  *
  * {@link #LOGISTIC} is the wide part alone, {@link #TABULAR} wide and deep over the tabular features, {@link #IMAGE}
