@@ -109,12 +109,12 @@ final class Weights {
         updates.add(update);
     }
 
-    /** A seed for a random op of the training graph (dropout), derived from the run's seed like the variables'. */
+    /** A seed for a random op of the training graph (dropout, augmentation), derived from the run's seed like the variables'. */
     long nextSeed() {
         return seed + SEED_STRIDE * ++created;
     }
 
-    /** Whether this graph trains (initialised variables, dropout), rather than restores for inference. */
+    /** Whether this graph trains (initialised variables, dropout, augmentation), rather than restores for inference. */
     boolean training() {
         return initialised;
     }
