@@ -61,7 +61,8 @@ class DemoRecipesTest {
     void multimodalBeatsTabularOnTheDemoData() throws IOException {
         double tabular = bestValidationAuc(Recipe.TABULAR);
         double multimodal = bestValidationAuc(Recipe.MULTIMODAL);
-        // Observed on this dataset: tabular 0.67, multimodal 0.76. The margin asked for is half that gap.
+        // The margin asked for is half the gap first observed here (tabular 0.67, multimodal 0.76, with a flattened image
+        // tower); the pooled, batch-normalised tower keeps more than it (validation AUC 0.64 and 0.73 at 20 epochs).
         assertThat(tabular).isGreaterThan(0.6);
         assertThat(multimodal).isGreaterThan(tabular + 0.045);
     }
