@@ -86,6 +86,8 @@ class ProblemsScreenTest extends FxRobot {
                 .startsWith("6 rows read, 4 bad");
 
         // The third problem, line 5: the Rows tab comes forward with that row selected.
+        // The list's items come before its cells are laid out: wait for the cell, on a busy machine a pulse or more.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> problemCells(5).tryQuery().isPresent()));
         clickOn(onFx(() -> problemCell(5)));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "Rows".equals(selectedTab()));
         assertThat(onFx(() -> selectedRow().line())).isEqualTo(5);
@@ -104,10 +106,14 @@ class ProblemsScreenTest extends FxRobot {
     }
 
     private Node problemCell(long line) {
+        return problemCells(line).query();
+    }
+
+    private org.testfx.service.query.NodeQuery problemCells(long line) {
         return lookup("#problemsList .problem-cell").match(node -> {
             Object item = ((ListCell<?>) node).getItem();
             return item instanceof RowProblem problem && problem.line() == line;
-        }).query();
+        });
     }
 
     private List<RowProblem> problems() {
