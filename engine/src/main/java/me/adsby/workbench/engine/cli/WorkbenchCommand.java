@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
             "Every command takes --json for machine-readable output and exits non-zero on failure."},
         commandListHeading = "%nCommands:%n",
         subcommands = {DemoDataCommand.class, DatasetsCommand.class, TrainCommand.class, RunsCommand.class,
-            EvaluateCommand.class, MetricsCommand.class, CompareCommand.class, RegistryCommand.class, ServeCommand.class,
-            PublishCommand.class, WorkerCommand.class})
+            EvaluateCommand.class, MetricsCommand.class, CompareCommand.class, CompareGroupsCommand.class,
+            RegistryCommand.class, ServeCommand.class, PublishCommand.class, WorkerCommand.class})
 public final class WorkbenchCommand implements Callable<Integer> {
 
     @Option(names = "--home", paramLabel = "DIR", scope = ScopeType.INHERIT,

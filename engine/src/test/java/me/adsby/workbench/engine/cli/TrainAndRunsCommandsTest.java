@@ -144,6 +144,16 @@ class TrainAndRunsCommandsTest {
         assertThat(json().get("kind").asText()).isEqualTo("repeat");
         assertThat(run("runs", "group", "g-none")).isEqualTo(WorkbenchCli.EXIT_FAILURE);
         assertThat(cli.err()).contains("no run is in group g-none");
+
+        // A group against itself: every difference is 0, and 0 is inside every interval.
+        String id = group.get("group").asText();
+        assertThat(run("compare-groups", id, id, "--json")).isZero();
+        JsonNode differences = json().get("differences");
+        assertThat(differences).isNotEmpty();
+        for (JsonNode difference : differences) {
+            assertThat(difference.get("difference").asDouble()).as(difference.toString()).isZero();
+            assertThat(difference.get("verdict").asText()).isIn("tie", "n/a");
+        }
     }
 
     @Test
