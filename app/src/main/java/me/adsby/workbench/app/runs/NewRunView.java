@@ -80,6 +80,8 @@ public final class NewRunView {
     @FXML private TextField testDataField;
     @FXML private TextField testFractionField;
     @FXML private CheckBox calibrateBox;
+    @FXML private TextField repeatsField;
+    @FXML private TextField foldsField;
     @FXML private TextField l2Field;
     @FXML private TextField dropoutField;
     @FXML private TextField minCountField;
@@ -132,6 +134,10 @@ public final class NewRunView {
         testFractionField.textProperty().bindBidirectional(split.testFractionProperty());
         calibrateBox.setId("newRunCalibrate");
         calibrateBox.selectedProperty().bindBidirectional(split.calibrateProperty());
+        repeatsField.setId("newRunRepeats");
+        repeatsField.textProperty().bindBidirectional(split.repeatsProperty());
+        foldsField.setId("newRunFolds");
+        foldsField.textProperty().bindBidirectional(split.foldsProperty());
         validationField.disableProperty().bind(split.validationDataProperty().isNotEmpty());
     }
 

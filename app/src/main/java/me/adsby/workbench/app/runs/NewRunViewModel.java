@@ -25,6 +25,7 @@ import me.adsby.workbench.app.task.TaskHandle;
 import me.adsby.workbench.engine.model.Hyperparameters;
 import me.adsby.workbench.engine.model.Recipe;
 import me.adsby.workbench.engine.run.GpuProbe;
+import me.adsby.workbench.engine.run.RunGroup;
 import me.adsby.workbench.engine.run.RunManager;
 import me.adsby.workbench.engine.run.RunRequest;
 import me.adsby.workbench.storage.blob.BlobUri;
@@ -255,14 +256,26 @@ public final class NewRunViewModel {
                 typed, split.plan(fraction), 0, where, split.selection(), requested, split.calibrateProperty().get());
     }
 
-    /** Starts the run the form describes, in the background; false when the form has a mistake. */
+    /**
+     * Starts the run the form describes (or its group of repeats or folds), in the background; {@code started}
+     * gets the (first) run. False when the form has a mistake.
+     */
     public boolean start(Consumer<Run> started) {
         RunRequest request = request();
         if (request == null) {
             return false;
         }
+        RunGroup group;
+        try {
+            group = split.group(request);
+        } catch (IllegalArgumentException e) {
+            problem.set(e.getMessage());
+            return false;
+        }
         starting.set(true);
-        tasks.submit(BackgroundTask.of("Starting " + request.displayName(), (progress, cancel) -> manager.start(request))
+        String what = group == null ? request.displayName() : group.members().size() + " runs of " + request.displayName();
+        tasks.submit(BackgroundTask.of("Starting " + what, (progress, cancel) -> group == null ? manager.start(request)
+                        : group.start(manager).get(0))
                 .onSuccess(run -> {
                     starting.set(false);
                     started.accept(run);

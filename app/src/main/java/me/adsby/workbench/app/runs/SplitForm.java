@@ -46,6 +46,8 @@ public final class SplitForm {
     private final StringProperty testData = new SimpleStringProperty("");
     private final StringProperty testFraction = new SimpleStringProperty("0");
     private final javafx.beans.property.BooleanProperty calibrate = new javafx.beans.property.SimpleBooleanProperty();
+    private final StringProperty repeats = new SimpleStringProperty("1");
+    private final StringProperty folds = new SimpleStringProperty("0");
 
     public ObjectProperty<Kind> kindProperty() {
         return kind;
@@ -81,6 +83,39 @@ public final class SplitForm {
     /** Whether the exported model is Platt-scaled on the validation examples. */
     public javafx.beans.property.BooleanProperty calibrateProperty() {
         return calibrate;
+    }
+
+    /** How many runs with seeds seed, seed + 1, ... to train as one group (1: a single run). */
+    public StringProperty repeatsProperty() {
+        return repeats;
+    }
+
+    /** K for a K-fold group of runs (0: no folds). */
+    public StringProperty foldsProperty() {
+        return folds;
+    }
+
+    /**
+     * The group the request makes (repeats or folds), or null for a single run.
+     *
+     * @throws IllegalArgumentException naming the field that is wrong
+     */
+    me.adsby.workbench.engine.run.RunGroup group(me.adsby.workbench.engine.run.RunRequest request) {
+        int repeated = FormNumbers.whole("Repeats", repeats);
+        int folded = FormNumbers.whole("Folds", folds);
+        if (repeated > 1 && folded > 1) {
+            throw new IllegalArgumentException("Choose repeats or folds, not both");
+        }
+        if (folded == 1 || folded > SplitPlan.MAX_FOLDS) {
+            throw new IllegalArgumentException("Folds must be 0 (none) or 2 to " + SplitPlan.MAX_FOLDS + ", was " + folded);
+        }
+        if (folded > 1) {
+            if (request.split().validationData() != null) {
+                throw new IllegalArgumentException("Folds choose the validation rows themselves: clear the validation file");
+            }
+            return me.adsby.workbench.engine.run.RunGroup.folds(request, folded);
+        }
+        return repeated > 1 ? me.adsby.workbench.engine.run.RunGroup.repeats(request, repeated) : null;
     }
 
     /** A selection metric in words: {@code validation log loss}, {@code validation AUC}, {@code validation PR AUC}. */

@@ -180,6 +180,32 @@ class NewRunViewModelTest {
     }
 
     @Test
+    void repeatsStartAGroupOfRunsWithConsecutiveSeedsAndFoldsRefuseAValidationFile() {
+        model.datasetProperty().set(csv.toString());
+        model.loadSchema();
+        model.hyperparameters().seedProperty().set("5");
+        model.split().repeatsProperty().set("3");
+        java.util.List<me.adsby.workbench.storage.history.Run> started = new java.util.ArrayList<>();
+
+        assertThat(model.start(started::add)).as(model.problemProperty().get()).isTrue();
+
+        // The manager's queue is not running here: the three runs wait, queued, each with its group params.
+        java.util.List<String> group = runs.manager.history().runsWithParam("group", "g-" + started.get(0).id().substring(2));
+        assertThat(group).hasSize(3).startsWith(started.get(0).id());
+        for (int i = 0; i < 3; i++) {
+            java.util.Map<String, String> params = runs.manager.history().record(group.get(i)).params();
+            assertThat(params).containsEntry("seed", Integer.toString(5 + i))
+                    .containsEntry("group_member", "repeat " + (i + 1) + " of 3");
+        }
+
+        model.split().repeatsProperty().set("1");
+        model.split().foldsProperty().set("3");
+        model.split().validationDataProperty().set(csv.toString());
+        assertThat(model.start(started::add)).isFalse();
+        assertThat(model.problemProperty().get()).startsWith("Folds choose the validation rows themselves");
+    }
+
+    @Test
     void eachRecipeComesWithItsDefaults() {
         model.hyperparameters().epochsProperty().set("7");
         model.recipeProperty().set(Recipe.IMAGE);

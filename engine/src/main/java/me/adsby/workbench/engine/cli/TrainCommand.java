@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import me.adsby.workbench.engine.model.Hyperparameters;
 import me.adsby.workbench.engine.model.Recipe;
 import me.adsby.workbench.engine.run.RunManager;
+import me.adsby.workbench.engine.run.RunGroup;
 import me.adsby.workbench.engine.run.RunRequest;
 import me.adsby.workbench.engine.run.SplitPlan;
 import me.adsby.workbench.engine.train.SelectionMetric;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Spec;
 final class TrainCommand implements Callable<Integer> {
 
     /** The most runs one {@code --repeats} trains. */
-    static final int MAX_REPEATS = 100;
+    static final int MAX_REPEATS = RunGroup.MAX_RUNS;
 
     @Option(names = "--data", required = true, paramLabel = "CSV_URI", description = "The dataset's CSV.")
     private String data;
@@ -172,10 +173,10 @@ final class TrainCommand implements Callable<Integer> {
             TrainGroup group = new TrainGroup(session.history(), manager, spec.commandLine().getOut(),
                     spec.commandLine().getErr());
             if (repeats > 1) {
-                return group.train(repeated(request), "repeat", detach, json);
+                return group.train(RunGroup.repeats(request, repeats), detach, json);
             }
             if (folds > 1) {
-                return group.train(folded(request), "fold", detach, json);
+                return group.train(RunGroup.folds(request, folds), detach, json);
             }
             Run run = manager.start(request);
             if (detach) {
@@ -194,31 +195,6 @@ final class TrainCommand implements Callable<Integer> {
                 default -> WorkbenchCli.EXIT_FAILURE;
             };
         }
-    }
-
-    /** The request {@code repeats} times, with model seeds seed, seed + 1, ...; the split stays the same. */
-    private List<RunRequest> repeated(RunRequest request) {
-        List<RunRequest> members = new java.util.ArrayList<>();
-        Hyperparameters hp = request.hyperparameters();
-        for (int i = 0; i < repeats; i++) {
-            String memberName = request.displayName() + " (seed " + (hp.seed() + i) + ")";
-            members.add(new RunRequest(memberName, request.experiment(), request.dataset(), request.label(),
-                    request.imageColumn(), request.exclude(), request.recipe(), hp.withSeed(hp.seed() + i), request.split(),
-                    request.maxBadRows(), request.target(), request.selectBy(), request.schema(), request.calibrate()));
-        }
-        return members;
-    }
-
-    /** Fold i of K for i = 1..K: the same model seed, each fold's validation a K-th of the rows. */
-    private List<RunRequest> folded(RunRequest request) {
-        List<RunRequest> members = new java.util.ArrayList<>();
-        for (int i = 1; i <= folds; i++) {
-            members.add(new RunRequest(request.displayName() + " (fold " + i + " of " + folds + ")", request.experiment(),
-                    request.dataset(), request.label(), request.imageColumn(), request.exclude(), request.recipe(),
-                    request.hyperparameters(), request.split().fold(i, folds), request.maxBadRows(), request.target(),
-                    request.selectBy(), request.schema(), request.calibrate()));
-        }
-        return members;
     }
 
     private RunRequest request() {

@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import me.adsby.workbench.engine.compare.GroupSpread;
 import me.adsby.workbench.engine.eval.Spread;
+import me.adsby.workbench.engine.run.RunGroup;
 import me.adsby.workbench.engine.run.RunManager;
-import me.adsby.workbench.engine.run.RunRequest;
 import me.adsby.workbench.storage.history.Run;
 import me.adsby.workbench.storage.history.RunHistory;
 import me.adsby.workbench.storage.history.RunRecord;
@@ -35,17 +35,10 @@ final class TrainGroup {
     }
 
     /** Starts every member; returns the exit status: 0 when all succeeded. */
-    int train(List<RunRequest> members, String kind, boolean detach, boolean json)
-            throws InterruptedException, java.io.IOException {
-        List<String> ids = new ArrayList<>();
-        String group = null;
-        for (int i = 0; i < members.size(); i++) {
-            Run run = manager.start(members.get(i));
-            group = group == null ? "g-" + run.id().substring(2) : group;
-            history.putParams(run.id(), Map.of(GroupSpread.GROUP, group,
-                    GroupSpread.MEMBER, String.format(Locale.ROOT, "%s %d of %d", kind, i + 1, members.size())));
-            ids.add(run.id());
-        }
+    int train(RunGroup members, boolean detach, boolean json) throws InterruptedException, java.io.IOException {
+        String kind = members.kind();
+        List<String> ids = members.start(manager).stream().map(Run::id).toList();
+        String group = history.record(ids.get(0)).params().get(GroupSpread.GROUP);
         Thread cancelOnInterrupt = new Thread(() -> ids.forEach(this::cancelQuietly), "train-group-cancel");
         if (!detach) {
             Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);

@@ -14,9 +14,9 @@ import me.adsby.workbench.engine.eval.Spread;
  */
 public final class GroupSpread {
 
-    /** The group param that names a run's group, and the one that says which member it is. */
-    public static final String GROUP = "group";
-    public static final String MEMBER = "group_member";
+    /** The group param that names a run's group, and the one that says which member it is (see RunGroup). */
+    public static final String GROUP = me.adsby.workbench.engine.run.RunGroup.GROUP;
+    public static final String MEMBER = me.adsby.workbench.engine.run.RunGroup.MEMBER;
 
     private GroupSpread() {
     }
