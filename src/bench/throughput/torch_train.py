@@ -29,7 +29,9 @@ What it mirrors (engine/src/main/java/me/adsby/workbench/engine/model, as of thi
   logistic = wide, tabular = wide + deep over the tabular features, image = deep over the image alone,
   multimodal = wide + deep with the image.
 - CtrTrainer: mean sigmoid cross-entropy plus l2 x the sum of squared weights (every weight but the biases,
-  embedding tables whole, so their gradients are dense as in TensorFlow), Adam (0.9, 0.999, 1e-8).
+  embedding tables whole, so their updates are dense as in TensorFlow), Adam (0.9, 0.999, 1e-8). Here the
+  penalty is Adam's weight decay of 2 x l2 on those weights: the same gradient, without the penalty's forward
+  pass, which favours PyTorch slightly.
 - TrainingLoop and the worker: the training rows shuffled anew each epoch, batches of batchSize (the last one
   partial), then a validation pass and a checkpoint (weights and Adam's state) each epoch; at the end the
   best epoch's model is saved and the validation rows scored with it.
@@ -336,10 +338,13 @@ def main():
     prepared = time.perf_counter()
 
     model = CtrNetwork(config, train)
-    optimizer = torch.optim.Adam(model.parameters(), lr=hp["learningRate"], betas=(0.9, 0.999), eps=1e-8)
+    # The penalty l2 x sum(w^2) as Adam's weight decay on the penalized weights: its gradient, 2 l2 w, added to
+    # theirs (the same updates as adding the penalty to the loss, without computing it each step).
+    penalized = {id(p) for p in model.penalized()}
+    groups = [{"params": [p for p in model.parameters() if id(p) in penalized], "weight_decay": 2 * hp.get("l2", 0.0)},
+              {"params": [p for p in model.parameters() if id(p) not in penalized], "weight_decay": 0.0}]
+    optimizer = torch.optim.Adam(groups, lr=hp["learningRate"], betas=(0.9, 0.999), eps=1e-8)
     loss_fn = nn.BCEWithLogitsLoss()
-    l2 = hp.get("l2", 0.0)
-    penalized = model.penalized()
     batch_size = hp["batchSize"]
     args.out.mkdir(parents=True, exist_ok=True)
     epochs = []
@@ -355,8 +360,7 @@ def main():
             t = tensors(batch)
             optimizer.zero_grad()
             loss = loss_fn(forward(model, t), t["labels"])
-            objective = loss + l2 * sum(p.pow(2).sum() for p in penalized) if l2 else loss
-            objective.backward()
+            loss.backward()
             optimizer.step()
             step_seconds += time.perf_counter() - began
             loss_sum += float(loss) * len(batch["labels"])
