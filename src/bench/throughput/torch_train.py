@@ -12,15 +12,15 @@ RUN.json says which network to build and how big, so that the peer trains what a
      "log1p": [...],             # the numeric columns the run log1p-transforms (its "prepared" event)
      "crossed_columns": 8}       # WidePart.CROSSED_COLUMNS
 
-What it mirrors (engine/src/main/java/me/adsby/workbench/engine/model, as of this script's commit):
+What it mirrors (engine/src/main/java/me/adsby/workbench/engine/model as of commit b44bc8c, 2026-12-01):
 
 - NetworkInputs: each numeric column log1p(max(x, 0)) where the run says so, standardised with the training
   rows' mean and standard deviation, missing as 0, then one missing indicator per column: width 2k.
   Categorical column j hashed into hashBuckets buckets, offset by j * hashBuckets, "" for missing.
 - WidePart: a bias-free linear map of the 2k numeric values, a one-dimensional embedding (a weight per
   bucket) of each hashed column summed, and the same for the hashed crosses of each pair among the first 8
-  categorical columns (28 pairs); zeros at the start.
-- DeepTower: the 2k numeric values, an embedding of hashedBuckets x embeddingSize per column (uniform
+  categorical columns (28 pairs when there are 8 or more); zeros at the start.
+- DeepTower: the 2k numeric values, an embedding table of hashBuckets x embeddingSize rows per column (uniform
   +-0.05) and the image tower's output concatenated, dropout, then Linear + ReLU layers of hiddenUnits each
   followed by dropout, and a bias-free logit layer (zeros). Image tower: pixels 0..255 to -1..1, two blocks of
   3x3 convolution (same padding; convFilters, then 2 x convFilters) + ReLU + 2x2 max pooling, flatten, a
