@@ -47,10 +47,21 @@ def load():
     return float(Path("/proc/loadavg").read_text().split()[0])
 
 
-def timed(command, env=None):
-    started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, env=env)
-    wall = time.perf_counter() - started
+# Exit statuses of a process ended by a signal from outside (SIGTERM, SIGKILL; negative: Python saw the signal):
+# on a shared machine another job's clean-up may end ours, so such a measurement is taken again.
+KILLED = {143, 137, -15, -9}
+
+
+def timed(command, env=None, before=lambda: None, tries=3):
+    for attempt in range(1, tries + 1):
+        before()
+        started = time.perf_counter()
+        done = subprocess.run(command, capture_output=True, text=True, env=env)
+        wall = time.perf_counter() - started
+        if done.returncode not in KILLED or attempt == tries:
+            break
+        print(f"bench.py: {' '.join(map(str, command[3:6]))} ended by a signal (exit {done.returncode}); measuring again", file=sys.stderr,
+              flush=True)
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(map(str, command))} exited {done.returncode}:\n{done.stderr[-3000:]}\n"
                          f"{done.stdout[-2000:]}")
@@ -85,7 +96,7 @@ def steady(rates):
 
 
 def ours(args, split, name, recipe):
-    shutil.rmtree(Path(os.environ["WORKBENCH_HOME"]) / "cache" / "prepared", ignore_errors=True)
+    cache = Path(os.environ["WORKBENCH_HOME"]) / "cache" / "prepared"
     exclude = [c for c in split["id_columns"] if c != split["image_column"]]
     command = ["taskset", "-c", args.cpus, args.workbench, "train", "--data", str(args.splits / name / "train.csv"),
                "--validation-data", str(args.splits / name / "validation.csv"), "--label", split["label"],
@@ -93,7 +104,7 @@ def ours(args, split, name, recipe):
     if exclude:
         command += ["--exclude", ",".join(exclude)]
     before = load()
-    stdout, wall = timed(command)
+    stdout, wall = timed(command, before=lambda: shutil.rmtree(cache, ignore_errors=True))
     trained = json.loads(stdout)
     if trained["status"] != "SUCCEEDED":
         raise SystemExit(f"{name} {recipe}: run {trained['run_id']} {trained['status']}: {trained.get('error')}")
