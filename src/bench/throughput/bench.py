@@ -151,16 +151,24 @@ def median(samples, key):
     return statistics.median(s[key] for s in samples)
 
 
-def table(results, args):
-    lines = [f"| Dataset | Training rows | Recipe | Workbench, whole process (ex/s; wall s) | PyTorch, whole process "
-             f"(ex/s; wall s) | Ratio | Workbench, in epoch (ex/s) | PyTorch, in epoch (ex/s) | Ratio |",
+def spread(samples, key):
+    """The median and, in brackets, the lowest and highest of the repeats."""
+    values = [s[key] for s in samples]
+    return f"{statistics.median(values):,.0f} [{min(values):,.0f}–{max(values):,.0f}]"
+
+
+def table(results):
+    lines = ["| Dataset | Training rows | Recipe | Workbench, whole process: ex/s [range] (wall s) | PyTorch, whole "
+             "process: ex/s [range] (wall s) | Ratio | Workbench, in epoch: ex/s [range] | PyTorch, in epoch: ex/s "
+             "[range] | Ratio |",
              "|---|---:|---|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         o, p = r["ours"], r["peer"]
-        ow, pw = median(o, "whole_process"), median(p, "whole_process")
-        oe, pe = median(o, "in_epoch"), median(p, "in_epoch")
-        lines.append(f"| {r['dataset']} | {o[0]['train_rows']:,} | {r['recipe']} | {ow:,.0f} ({median(o, 'wall_s'):.1f}) | "
-                     f"{pw:,.0f} ({median(p, 'wall_s'):.1f}) | {ow / pw:.2f} | {oe:,.0f} | {pe:,.0f} | {oe / pe:.2f} |")
+        whole = median(o, "whole_process") / median(p, "whole_process")
+        epoch = median(o, "in_epoch") / median(p, "in_epoch")
+        lines.append(f"| {r['dataset']} | {o[0]['train_rows']:,} | {r['recipe']} | {spread(o, 'whole_process')} "
+                     f"({median(o, 'wall_s'):.1f}) | {spread(p, 'whole_process')} ({median(p, 'wall_s'):.1f}) | "
+                     f"{whole:.2f} | {spread(o, 'in_epoch')} | {spread(p, 'in_epoch')} | {epoch:.2f} |")
     return "\n".join(lines) + "\n"
 
 
@@ -178,10 +186,14 @@ def phase_table(results):
     return "\n".join(lines) + "\n"
 
 
+def tables(results):
+    return table(results) + "\nSeconds, Workbench / PyTorch (medians):\n\n" + phase_table(results)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--workbench", required=True)
-    parser.add_argument("--splits", required=True, type=Path)
+    parser.add_argument("--workbench")
+    parser.add_argument("--splits", type=Path)
     parser.add_argument("--out", required=True, type=Path)
     parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--repeats", type=int, default=3)
@@ -189,7 +201,15 @@ def main():
     parser.add_argument("--datasets", nargs="+", default=["demo", "ad-perceptions", "criteo-sample"])
     parser.add_argument("--recipes", nargs="+", default=list(RECIPES))
     parser.add_argument("--python", default=sys.executable, help="the interpreter with torch (default: this one)")
+    parser.add_argument("--tables-only", action="store_true", help="rewrite OUT/results.md from OUT/results.json")
     args = parser.parse_args()
+    if args.tables_only:
+        results = json.loads((args.out / "results.json").read_text())["results"]
+        (args.out / "results.md").write_text(tables(results))
+        print(tables(results))
+        return
+    if not args.workbench or not args.splits:
+        parser.error("--workbench and --splits are needed to measure")
     args.cpus = f"0-{args.threads - 1}"
     if "WORKBENCH_HOME" not in os.environ:
         raise SystemExit("bench.py: set WORKBENCH_HOME to a scratch home")
@@ -219,9 +239,8 @@ def main():
                             "peer": peer_samples})
             (args.out / "results.json").write_text(json.dumps({"epochs": args.epochs, "repeats": args.repeats,
                                                                "threads": args.threads, "results": results}, indent=2) + "\n")
-    markdown = table(results, args) + "\nSeconds, Workbench / PyTorch (medians):\n\n" + phase_table(results)
-    (args.out / "results.md").write_text(markdown)
-    print(markdown)
+    (args.out / "results.md").write_text(tables(results))
+    print(tables(results))
 
 
 if __name__ == "__main__":
