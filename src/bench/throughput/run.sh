@@ -13,7 +13,7 @@
 #                   (default: /tmp/workbench-throughput; an earlier run's folder is emptied first)
 # Needs ../shared next to the repository root, Debian's python3-torch, python3-pandas and python3-pil
 # (python3-torch is installed with apt-get when missing; PYTHON picks another interpreter), and Java +
-# Maven to build. Prints the Markdown table; writes OUT/results.md, OUT/results.json and OUT/machine.txt.
+# Maven to build. Prints the Markdown tables; writes OUT/results.md, OUT/results.json and OUT/machine.txt.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -31,7 +31,7 @@ while [[ $# -gt 0 ]]; do
     --threads) threads="$2"; shift ;;
     --datasets) datasets="$2"; shift ;;
     --out) out="$2"; shift ;;
-    -h|--help) sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
