@@ -42,7 +42,8 @@ Differences that favour PyTorch: strings are hashed once before training (PyTorc
 Workbench hashes and crosses them in its graph at every step), with CRC-32 rather than TensorFlow's
 Fingerprint64 (which buckets, not how fast), and numerics are parsed once into NaN-filled arrays.
 When the image tower or the encoding changes in the engine (pooling, batch norm, augmentation, a
-vocabulary instead of hashing), change ImageTower, hashed() and crossed() here to match.
+vocabulary instead of hashing), change ImageTower, hashed() and crossed() here to match. Runs of an engine
+with ADR 18's changes (their spec.json has minCount and crossColumns) are refused until then.
 
 Timing: an epoch's examples/s counts the training steps only, from making the batch's tensors to Adam's
 step (Workbench's TrainingLoop times CtrTrainer.trainStep, which also makes the batch's tensors and runs the
@@ -331,6 +332,12 @@ def main():
     torch.set_num_interop_threads(args.threads)
     config = json.loads(args.config.read_text())
     hp = config["hyperparameters"]
+    newer = sorted({"minCount", "crossColumns"} & hp.keys())
+    if newer:
+        raise SystemExit(f"torch_train.py: {args.config}: the run's hyperparameters have {', '.join(newer)}, so a newer "
+                         "engine trained it (ADR 18: vocabularies, crosses, the pooled image tower); this peer still "
+                         "builds the networks of b44bc8c and would train something else. Update it first (see its "
+                         "docstring).")
     torch.manual_seed(hp["seed"])
     images = config["recipe"] in ("image", "multimodal")
     train = Encoded(args.train, config, images)
