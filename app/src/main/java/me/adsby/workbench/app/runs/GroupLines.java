@@ -29,6 +29,7 @@ final class GroupLines {
         for (String id : history.runsWithParam(GroupSpread.GROUP, group)) {
             members.add(history.record(id));
         }
+        members = GroupSpread.inMemberOrder(members);
         List<KeyValue> lines = new ArrayList<>();
         lines.add(new KeyValue("Group", group + ": " + read.params().getOrDefault(GroupSpread.MEMBER, "a member")
                 + "; " + members.size() + " runs: " + String.join(", ", members.stream().map(m -> m.run().id()).toList())));

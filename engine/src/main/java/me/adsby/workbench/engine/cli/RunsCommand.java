@@ -121,6 +121,7 @@ final class RunsCommand implements Runnable {
                     session.manager().ingest(id);
                     records.add(session.history().record(id));
                 }
+                records = GroupSpread.inMemberOrder(records);
                 String member = records.get(0).params().getOrDefault(GroupSpread.MEMBER, "run");
                 new TrainGroup(session.history(), session.manager(), out(), spec.commandLine().getErr())
                         .report(group, member.split(" ")[0], records, json);

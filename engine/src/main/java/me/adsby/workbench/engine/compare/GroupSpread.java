@@ -18,6 +18,8 @@ public final class GroupSpread {
     public static final String GROUP = me.adsby.workbench.engine.run.RunGroup.GROUP;
     public static final String MEMBER = me.adsby.workbench.engine.run.RunGroup.MEMBER;
 
+    private static final java.util.regex.Pattern MEMBER_NUMBER = java.util.regex.Pattern.compile("\\S+ (\\d{1,6}) of \\d{1,6}");
+
     private GroupSpread() {
     }
 
@@ -45,6 +47,27 @@ public final class GroupSpread {
             }
         }
         return spreads;
+    }
+
+    /**
+     * The group's records in member order ({@code repeat 1 of 3}, {@code repeat 2 of 3}, ...). Members are
+     * created within the same millisecond, so creation time alone does not order them. A record without a
+     * readable member number keeps its place after those with one.
+     */
+    public static List<me.adsby.workbench.storage.history.RunRecord> inMemberOrder(
+            List<me.adsby.workbench.storage.history.RunRecord> records) {
+        List<me.adsby.workbench.storage.history.RunRecord> sorted = new ArrayList<>(records);
+        sorted.sort(java.util.Comparator.comparingInt(record -> memberNumber(record.params().get(MEMBER))));
+        return sorted;
+    }
+
+    /** 2 for {@code repeat 2 of 3}; {@link Integer#MAX_VALUE} when the text names no number. */
+    static int memberNumber(String member) {
+        if (member == null) {
+            return Integer.MAX_VALUE;
+        }
+        java.util.regex.Matcher matcher = MEMBER_NUMBER.matcher(member);
+        return matcher.matches() ? Integer.parseInt(matcher.group(1)) : Integer.MAX_VALUE;
     }
 
     /** A run's numbers as its record holds them. */

@@ -43,4 +43,13 @@ class GroupDifferenceTest {
         assertThat(differences).extracting(GroupDifference::metric).containsExactly("val_auc");
         assertThat(differences.get(0).difference()).isCloseTo(0.15, within(1e-12));
     }
+
+    @Test
+    void membersAreNumberedByTheirPlaceNotByTheirText() {
+        // "fold 10 of 12" sorts after "fold 2 of 12" by number, though before it as text.
+        assertThat(GroupSpread.memberNumber("fold 10 of 12")).isEqualTo(10);
+        assertThat(GroupSpread.memberNumber("repeat 2 of 3")).isEqualTo(2);
+        assertThat(GroupSpread.memberNumber("a member")).isEqualTo(Integer.MAX_VALUE);
+        assertThat(GroupSpread.memberNumber(null)).isEqualTo(Integer.MAX_VALUE);
+    }
 }
