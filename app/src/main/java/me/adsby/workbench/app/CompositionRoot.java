@@ -24,6 +24,7 @@ import me.adsby.workbench.app.notify.NotificationPane;
 import me.adsby.workbench.app.notify.Notifications;
 import me.adsby.workbench.app.compare.CompareView;
 import me.adsby.workbench.app.compare.CompareViewModel;
+import me.adsby.workbench.app.compare.GroupComparisonModel;
 import me.adsby.workbench.app.publish.PublishDialog;
 import me.adsby.workbench.app.publish.PublishViewModel;
 import me.adsby.workbench.app.models.ModelsView;
@@ -48,6 +49,7 @@ import me.adsby.workbench.app.shell.StatusBar;
 import me.adsby.workbench.app.task.BackgroundTask;
 import me.adsby.workbench.app.task.FxTaskExecutor;
 import me.adsby.workbench.app.task.TaskExecutor;
+import me.adsby.workbench.engine.compare.GroupComparer;
 import me.adsby.workbench.engine.publish.Publisher;
 import me.adsby.workbench.engine.registry.Registry;
 import me.adsby.workbench.engine.run.RunManager;
@@ -104,7 +106,8 @@ final class CompositionRoot implements AutoCloseable {
         });
         Node compareScreen = compare == null
                 ? new PlannedScreen("Compare", runs.problem().orElse("The run history is not available.")).root()
-                : new CompareView(compare, dialogs).root();
+                : new CompareView(compare, new GroupComparisonModel(tasks,
+                        new GroupComparer(runs.manager().get().history())), dialogs).root();
 
         Map<Screen, Node> screens = Map.of(
                 Screen.DATA, data.root(),

@@ -91,6 +91,49 @@ class CompareScreenTest extends FxRobot {
         assertThat(series).containsExactlyInAnyOrder("strong model", "weak model", "chance / perfect calibration");
     }
 
+    @Test
+    void twoGroupsAreComparedOnTheGroupsTab() throws Exception {
+        WorkbenchHome home = WorkbenchHome.open(Files.createTempDirectory(temp, "home"));
+        try (RunHistory history = RunHistory.open(home.history())) {
+            group(history, home, "g-a", 0.60, 0.61, 0.62);
+            group(history, home, "g-b", 0.70, 0.71, 0.72);
+        }
+        application = (WorkbenchApplication) FxToolkit.setupApplication(() -> new WorkbenchApplication(home));
+
+        press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        clickOn("#compareTabGroups");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> lookup("#compareGroupA").queryComboBox().getItems().size() == 2);
+        interact(() -> {
+            lookup("#compareGroupA").queryComboBox().getSelectionModel().select("g-a");
+            lookup("#compareGroupB").queryComboBox().getSelectionModel().select("g-b");
+        });
+        clickOn("#compareGroupsButton");
+
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> !lookup("#compareGroupsTable").queryTableView().getItems().isEmpty());
+        List<String> cells = new ArrayList<>();
+        interact(() -> {
+            TableView<?> table = lookup("#compareGroupsTable").queryTableView();
+            table.getColumns().forEach(column -> cells.add(String.valueOf(column.getCellData(0))));
+        });
+        // Means 0.61 and 0.71 with sd 0.01: B - A = 0.10 with Welch's interval [0.0773, 0.1227] (4 df, t = 2.776445).
+        assertThat(cells).containsExactly("val_auc", "0.6100", "0.7100", "+0.1000", "[+0.0773, +0.1227]", "better");
+        assertThat(lookup("#compareGroupsStatus").queryLabeled().getText())
+                .contains("g-b (3 runs) against g-a (3 runs), both trained on /data/ads.csv (label clicked)");
+    }
+
+    /** A group of finished runs on one dataset whose best epochs have these validation AUCs. */
+    private static void group(RunHistory history, WorkbenchHome home, String group, double... aucs) {
+        for (int i = 0; i < aucs.length; i++) {
+            String member = "repeat " + (i + 1) + " of " + aucs.length;
+            Run run = history.createRun(new NewRun(group + " " + member, "ctr", TrainingTarget.LOCAL_CPU,
+                    home.runs().resolve(NewRun.RUN_ID).toString(), "logistic", Map.of("group", group, "group_member", member,
+                    "dataset", "/data/ads.csv", "label", "clicked")));
+            history.putBestEpoch(run.id(), 2, Map.of("val_auc", aucs[i]));
+        }
+    }
+
     private TableView<RunRow> runsTable() {
         return lookup("#runsTable").queryTableView();
     }

@@ -42,12 +42,13 @@ import org.jfree.chart.fx.ChartViewer;
 /**
  * The Compare screen: the runs' metrics side by side (best value in bold, each difference to the baseline
  * with its interval and a better / tie / worse mark), and their charts overlaid: an epoch metric, ROC,
- * precision-recall, calibration, and a metric per slice. The table is a virtualized TableView; every number
+ * precision-recall, calibration, and a metric per slice; and a tab that compares two groups of runs. The table is a virtualized TableView; every number
  * and chart comes from the view model, which computes off the FX thread.
  */
 public final class CompareView {
 
     private final CompareViewModel model;
+    private final GroupComparisonModel groups;
     private final DialogService dialogs;
     private final BorderPane root = new BorderPane();
     private final TableView<ComparisonGrid.Row> table = new TableView<>();
@@ -57,8 +58,9 @@ public final class CompareView {
     private final ChartViewer calibrationViewer = viewer("compareCalibrationChart");
     private final ChartViewer sliceViewer = viewer("compareSliceChart");
 
-    public CompareView(CompareViewModel model, DialogService dialogs) {
+    public CompareView(CompareViewModel model, GroupComparisonModel groups, DialogService dialogs) {
         this.model = model;
+        this.groups = groups;
         this.dialogs = dialogs;
         root.getStyleClass().add("screen");
         root.setPadding(new Insets(12));
@@ -213,7 +215,8 @@ public final class CompareView {
                 tab("Precision-recall", precisionRecallViewer, "precision-recall", noCharts),
                 tab("Calibration", calibrationViewer, "calibration", noCharts),
                 tab("Slices", sliceViewer, "slices", model.sliceChartProperty().isNull(), label("_Column:", column), column,
-                        label("Metri_c:", metric), metric, noSlices));
+                        label("Metri_c:", metric), metric, noSlices),
+                GroupComparisonTab.of(groups));
         tabs.setId("compareCharts");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return tabs;

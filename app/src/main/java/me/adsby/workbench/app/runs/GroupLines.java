@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import me.adsby.workbench.engine.compare.GroupComparer;
 import me.adsby.workbench.engine.compare.GroupSpread;
 import me.adsby.workbench.engine.eval.Spread;
 import me.adsby.workbench.storage.history.RunHistory;
@@ -25,11 +26,7 @@ final class GroupLines {
         if (group == null) {
             return List.of();
         }
-        List<RunRecord> members = new ArrayList<>();
-        for (String id : history.runsWithParam(GroupSpread.GROUP, group)) {
-            members.add(history.record(id));
-        }
-        members = GroupSpread.inMemberOrder(members);
+        List<RunRecord> members = new GroupComparer(history).records(group);
         List<KeyValue> lines = new ArrayList<>();
         lines.add(new KeyValue("Group", group + ": " + read.params().getOrDefault(GroupSpread.MEMBER, "a member")
                 + "; " + members.size() + " runs: " + String.join(", ", members.stream().map(m -> m.run().id()).toList())));

@@ -1,14 +1,14 @@
 package me.adsby.workbench.engine.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import me.adsby.workbench.engine.compare.GroupComparer;
 import me.adsby.workbench.engine.compare.GroupDifference;
-import me.adsby.workbench.engine.compare.GroupSpread;
+import me.adsby.workbench.storage.history.RunRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -44,46 +44,47 @@ final class CompareGroupsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (RunSession session = RunSession.open(workbench)) {
-            List<GroupSpread.Member> a = members(session, groupA);
-            List<GroupSpread.Member> b = members(session, groupB);
-            if (a == null || b == null) {
+            GroupComparer comparer = new GroupComparer(session.history());
+            for (String group : List.of(groupA, groupB)) {
+                List<RunRecord> records = comparer.records(group);
+                if (records.isEmpty()) {
+                    spec.commandLine().getErr().println("workbench: no run is in group " + group);
+                    return WorkbenchCli.EXIT_FAILURE;
+                }
+                for (RunRecord record : records) {
+                    session.manager().ingest(record.run().id());
+                }
+            }
+            GroupComparer.Comparison comparison;
+            try {
+                comparison = comparer.compare(groupA, groupB);
+            } catch (IllegalArgumentException refused) {
+                spec.commandLine().getErr().println("workbench: " + refused.getMessage());
                 return WorkbenchCli.EXIT_FAILURE;
             }
-            List<GroupDifference> differences = GroupDifference.of(a, b);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 Map<String, Object> result = new LinkedHashMap<>();
                 result.put("group_a", groupA);
                 result.put("group_b", groupB);
-                result.put("runs_a", a.size());
-                result.put("runs_b", b.size());
-                result.put("differences", differences.stream().map(CompareGroupsCommand::json).toList());
+                result.put("data", comparison.data());
+                result.put("runs_a", comparison.runsA());
+                result.put("runs_b", comparison.runsB());
+                result.put("differences", comparison.differences().stream().map(CompareGroupsCommand::json).toList());
                 JsonOutput.print(out, result);
                 return 0;
             }
-            out.printf(Locale.ROOT, "%s (%d runs) against %s (%d runs); B - A with Welch's 95%% interval:%n", groupB,
-                    b.size(), groupA, a.size());
-            for (GroupDifference d : differences) {
+            out.printf(Locale.ROOT, "%s (%d runs) against %s (%d runs), both trained on %s;%n", groupB,
+                    comparison.runsB(), groupA, comparison.runsA(), comparison.data());
+            out.printf(Locale.ROOT, "val_: each run's best epoch on validation, test_: its held-out test rows;"
+                    + " B - A with Welch's 95%% interval:%n");
+            for (GroupDifference d : comparison.differences()) {
                 out.printf(Locale.ROOT, "  %-22s A %.6g  B %.6g  B-A %+.6g [%s, %s]  %s%n", d.metric(), d.meanA(), d.meanB(),
                         d.difference(), text(d.low()), text(d.high()), d.verdict());
             }
             out.flush();
             return 0;
         }
-    }
-
-    private List<GroupSpread.Member> members(RunSession session, String group) throws java.io.IOException {
-        List<String> ids = session.history().runsWithParam(GroupSpread.GROUP, group);
-        if (ids.isEmpty()) {
-            spec.commandLine().getErr().println("workbench: no run is in group " + group);
-            return null;
-        }
-        List<GroupSpread.Member> members = new ArrayList<>();
-        for (String id : ids) {
-            session.manager().ingest(id);
-            members.add(GroupSpread.member(session.history().record(id)));
-        }
-        return members;
     }
 
     private static Map<String, Object> json(GroupDifference d) {

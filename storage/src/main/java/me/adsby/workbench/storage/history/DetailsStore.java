@@ -68,6 +68,21 @@ final class DetailsStore {
         return ids;
     }
 
+    static java.util.List<String> paramValues(Connection connection, String key) throws SQLException {
+        java.util.List<String> values = new java.util.ArrayList<>();
+        try (java.sql.PreparedStatement statement = connection.prepareStatement("SELECT p.param_value FROM params p JOIN runs r"
+                + " ON r.id = p.run_id WHERE p.param_key = ? GROUP BY p.param_value"
+                + " ORDER BY MAX(r.created) DESC, p.param_value")) {
+            statement.setString(1, key);
+            try (java.sql.ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+        }
+        return values;
+    }
+
     static Map<String, String> params(Connection connection, String runId) throws SQLException {
         return pairs(connection, "SELECT param_key, param_value FROM params WHERE run_id = ?", runId);
     }

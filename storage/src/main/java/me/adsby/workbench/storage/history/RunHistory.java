@@ -196,6 +196,11 @@ public final class RunHistory implements AutoCloseable {
         return database.read("finding runs with " + key + " = " + value, c -> DetailsStore.runsWithParam(c, key, value));
     }
 
+    /** The distinct values of a param across all runs, the one of the newest run first (groups, say). */
+    public List<String> paramValues(String key) {
+        return database.read("finding the values of param " + key, c -> DetailsStore.paramValues(c, key));
+    }
+
     /** Adds or replaces tags of the run. */
     public void putTags(String runId, Map<String, String> tags) {
         database.write("storing tags of run " + runId, c -> {

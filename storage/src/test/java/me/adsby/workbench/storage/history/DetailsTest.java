@@ -55,6 +55,9 @@ class DetailsTest {
 
         assertThat(history.runsWithParam("group", "g-1")).containsExactly(run.id(), second.id());
         assertThat(history.runsWithParam("group", "g-3")).isEmpty();
+        // g-2's only run is the newest; g-1's newest is "second", a second older.
+        assertThat(history.paramValues("group")).containsExactly("g-2", "g-1");
+        assertThat(history.paramValues("no_such_param")).isEmpty();
     }
 
     @Test
