@@ -1,5 +1,6 @@
 package me.adsby.workbench.app.compare;
 
+import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -23,6 +24,7 @@ public final class GroupComparisonModel {
     private final TaskExecutor tasks;
     private final GroupComparer comparer;
     private final ObservableList<String> groups = FXCollections.observableArrayList();
+    private final java.util.Map<String, String> descriptions = new java.util.HashMap<>();
     private final ObjectProperty<String> groupA = new SimpleObjectProperty<>();
     private final ObjectProperty<String> groupB = new SimpleObjectProperty<>();
     private final ObservableList<GroupDifference> differences = FXCollections.observableArrayList();
@@ -41,9 +43,12 @@ public final class GroupComparisonModel {
                 .onSuccess(found -> {
                     String a = groupA.get();
                     String b = groupB.get();
-                    groups.setAll(found);
-                    groupA.set(found.contains(a) ? a : null);
-                    groupB.set(found.contains(b) ? b : null);
+                    descriptions.clear();
+                    found.forEach(group -> descriptions.put(group.id(), group.describe()));
+                    List<String> ids = found.stream().map(GroupComparer.Group::id).toList();
+                    groups.setAll(ids);
+                    groupA.set(ids.contains(a) ? a : null);
+                    groupB.set(ids.contains(b) ? b : null);
                 }).quiet());
     }
 
@@ -86,6 +91,11 @@ public final class GroupComparisonModel {
 
     public ObservableList<String> groups() {
         return groups;
+    }
+
+    /** How the pickers show a group: its id, size and first run's name. */
+    public String describe(String group) {
+        return group == null ? "" : descriptions.getOrDefault(group, group);
     }
 
     public ObjectProperty<String> groupAProperty() {

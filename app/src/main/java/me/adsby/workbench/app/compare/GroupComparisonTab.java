@@ -15,7 +15,9 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import me.adsby.workbench.engine.compare.GroupDifference;
 
 /**
@@ -46,6 +48,7 @@ final class GroupComparisonTab {
         Label status = new Label();
         status.setId("compareGroupsStatus");
         status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         status.textProperty().bind(model.statusProperty());
 
         TableView<GroupDifference> table = new TableView<>(model.differences());
@@ -75,8 +78,19 @@ final class GroupComparisonTab {
     private static ComboBox<String> picker(String id, GroupComparisonModel model) {
         ComboBox<String> picker = new ComboBox<>(model.groups());
         picker.setId(id);
-        picker.setPrefWidth(220);
         picker.setPromptText("A group of runs");
+        picker.setPrefWidth(420);
+        picker.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String group) {
+                return model.describe(group);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        });
         return picker;
     }
 

@@ -18,9 +18,24 @@ public final class GroupComparer {
         this.history = history;
     }
 
-    /** Every group in the history, the newest first. */
-    public List<String> groups() {
-        return history.paramValues(GroupSpread.GROUP);
+    /** Every group in the history, the newest first, each with its first member's name and its size. */
+    public List<Group> groups() {
+        List<Group> groups = new ArrayList<>();
+        for (String id : history.paramValues(GroupSpread.GROUP)) {
+            List<RunRecord> members = records(id);
+            if (!members.isEmpty()) {
+                groups.add(new Group(id, members.get(0).run().name(), members.size()));
+            }
+        }
+        return groups;
+    }
+
+    /** A group as the pickers show it: {@code g-... (3 runs: logistic on ads.csv (seed 42), ...)}. */
+    public record Group(String id, String firstRunName, int runs) {
+
+        public String describe() {
+            return id + " (" + runs + " runs: " + firstRunName + ", …)";
+        }
     }
 
     /** The group's records in member order; empty when no run is in the group. */

@@ -27,6 +27,15 @@ public final class PreparedDataset {
         this.shuffleSeed = shuffleSeed;
     }
 
+    /**
+     * The same examples shuffled from another seed: the model's, so that runs that differ only in their model
+     * seed (a group of repeats) see their training examples in different orders as well as start from other
+     * weights.
+     */
+    public PreparedDataset shuffledBy(long seed) {
+        return new PreparedDataset(cache, cacheHit, seed);
+    }
+
     public FeatureSpec spec() {
         return cache.trailer().spec();
     }
@@ -110,8 +119,8 @@ public final class PreparedDataset {
     /**
      * The split's examples in batches of {@code batchSize} (the last batch holds the rest, so it may be
      * smaller; none is dropped), made on a background thread {@value #DEFAULT_PREFETCH} batches ahead.
-     * Training batches are shuffled anew for each epoch, reproducibly from (the split seed, {@code epoch});
-     * validation batches come in file order.
+     * Training batches are shuffled anew for each epoch, reproducibly from (the shuffle seed, {@code epoch}):
+     * the split seed unless {@link #shuffledBy} gave another; validation batches come in file order.
      */
     public CloseableIterator<Batch> batches(Split split, int batchSize, int epoch) {
         return batches(split, batchSize, epoch, DEFAULT_PREFETCH);

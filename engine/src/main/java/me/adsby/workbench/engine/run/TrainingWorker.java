@@ -165,6 +165,7 @@ public final class TrainingWorker {
             files.download(directory.checkpoints(), checkpoints);
         }
         int batchSize = spec.hyperparameters().batchSize();
+        PreparedDataset shuffled = data.shuffledBy(spec.hyperparameters().seed());
         TrainingResult result;
         try (CtrTrainer trainer = CtrTrainer.create(definition)) {
             if (!previous.isEmpty()) {
@@ -183,7 +184,7 @@ public final class TrainingWorker {
                 }
             }, cancel, spec.selection());
             result = loop.resume(previous,
-                    () -> iterable(data, Split.TRAIN, batchSize, ++epoch[0]),
+                    () -> iterable(shuffled, Split.TRAIN, batchSize, ++epoch[0]),
                     () -> iterable(splits.validation(), splits.validationSplit(), batchSize, 0));
         }
         log.println("Best epoch " + result.bestEpoch() + " by validation " + spec.selection().id() + ": log loss "

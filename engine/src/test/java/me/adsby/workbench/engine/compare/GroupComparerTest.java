@@ -41,7 +41,8 @@ class GroupComparerTest {
                 assertThat(d.low()).isCloseTo(0.077331, within(1e-6));
                 assertThat(d.verdict()).isEqualTo("better");
             });
-            assertThat(comparer.groups()).containsExactly("g-b", "g-a");
+            assertThat(comparer.groups()).extracting(GroupComparer.Group::describe).containsExactly(
+                    "g-b (3 runs: repeat 1 of 3, …)", "g-a (3 runs: repeat 1 of 3, …)");
             assertThat(comparer.members("g-b")).extracting(m -> m.best().get("val_auc")).containsExactly(0.70, 0.71, 0.72);
         }
     }
