@@ -42,7 +42,8 @@ import org.jfree.chart.fx.ChartViewer;
 /**
  * The Compare screen: the runs' metrics side by side (best value in bold, each difference to the baseline
  * with its interval and a better / tie / worse mark), and their charts overlaid: an epoch metric, ROC,
- * precision-recall, calibration, and a metric per slice; and a tab that compares two groups of runs. The table is a virtualized TableView; every number
+ * precision-recall, calibration, and a metric per slice; and a tab that compares two groups of runs
+ * ({@link GroupComparisonTab}). The table is a virtualized TableView; every number
  * and chart comes from the view model, which computes off the FX thread.
  */
 public final class CompareView {
