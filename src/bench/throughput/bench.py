@@ -12,7 +12,10 @@ alternating which goes first:
   example cache (so every repeat reads and decodes its data, as the peer does). Its in-epoch figure is
   the run's own: each epoch event's examples_per_second (TrainingLoop: examples / time in training steps).
 - PyTorch: torch_train.py on the same files, with the network the Workbench run trained (its spec.json
-  hyperparameters, features.json and log1p columns), timed as a whole process.
+  hyperparameters, with minCount and crossColumns, features.json, log1p columns and, from its log, how many
+  values per categorical column its vocabulary kept), timed as a whole process. The peer's trainable
+  parameters must number the run's trainable variables (its SavedModel's variables but batch normalization's
+  moving statistics, read from variables/variables.index); a difference stops the benchmark.
 
 Both run under `taskset -c 0..T-1`: the JVMs see T processors, so TensorFlow's sessions run T intra-op and T
 inter-op threads (Workbench's default, every available processor); PyTorch gets torch.set_num_threads(T) and
@@ -28,8 +31,11 @@ Writes OUT/results.json (every sample) and OUT/results.md (the tables).
 """
 import argparse
 import json
+import math
 import os
+import re
 import shutil
+import struct
 import statistics
 import subprocess
 import sys
@@ -40,7 +46,6 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 RECIPES = ("logistic", "tabular", "image", "multimodal")
 NEEDS_IMAGES = {"image", "multimodal"}
-CROSSED_COLUMNS = 8  # WidePart.CROSSED_COLUMNS
 
 
 def load():
@@ -74,6 +79,97 @@ def events(run_dir):
     for chunk in sorted((Path(run_dir) / "events").glob("chunk-*.jsonl")):
         found += [json.loads(line) for line in chunk.read_text().splitlines() if line.strip()]
     return sorted(found, key=lambda e: e["seq"])
+
+
+def varint(buf, at):
+    value = shift = 0
+    while True:
+        byte = buf[at]
+        at += 1
+        value |= (byte & 0x7F) << shift
+        if byte < 0x80:
+            return value, at
+        shift += 7
+
+
+def proto_fields(buf):
+    """(field number, value) of a protocol buffer message: varints as ints, the rest as bytes."""
+    at = 0
+    while at < len(buf):
+        key, at = varint(buf, at)
+        wire = key & 7
+        if wire == 0:
+            value, at = varint(buf, at)
+        elif wire in (1, 5):
+            size = 8 if wire == 1 else 4
+            value, at = buf[at:at + size], at + size
+        elif wire == 2:
+            size, at = varint(buf, at)
+            value, at = buf[at:at + size], at + size
+        else:
+            raise ValueError(f"protocol buffer wire type {wire}")
+        yield key >> 3, value
+
+
+def table_block(data, handle):
+    """The (key, value) entries of one uncompressed block of a LevelDB-format table, from its block handle."""
+    offset, at = varint(handle, 0)
+    size, _ = varint(handle, at)
+    if data[offset + size] != 0:
+        raise ValueError("a compressed block")
+    content = data[offset:offset + size]
+    end = size - 4 - 4 * struct.unpack_from("<I", content, size - 4)[0]
+    at, key = 0, b""
+    while at < end:
+        shared, at = varint(content, at)
+        unshared, at = varint(content, at)
+        length, at = varint(content, at)
+        key = key[:shared] + content[at:at + unshared]
+        at += unshared
+        yield key, content[at:at + length]
+        at += length
+
+
+def saved_variables(index):
+    """A TensorFlow checkpoint's variables and their shapes, from its .index file (a table of BundleEntryProto)."""
+    data = Path(index).read_bytes()
+    footer = data[-48:]
+    _, at = varint(footer, 0)  # the metaindex block's handle
+    _, at = varint(footer, at)
+    shapes = {}
+    for _, handle in table_block(data, footer[at:]):
+        for key, entry in table_block(data, handle):
+            if key:  # the empty key is the bundle's header
+                shape = next((v for n, v in proto_fields(entry) if n == 2), b"")
+                shapes[key.decode()] = [dict(proto_fields(d)).get(1, 0) for n, d in proto_fields(shape) if n == 2]
+    return shapes
+
+
+def trainable_parameters(run_dir):
+    """How many numbers the run trained: its SavedModel's variables but batch normalization's moving statistics."""
+    shapes = saved_variables(Path(run_dir) / "model" / "variables" / "variables.index")
+    return sum(math.prod(shape) for name, shape in shapes.items()
+               if not name.endswith(("_moving_mean", "_moving_variance")))
+
+
+VOCABULARY_LINE = "Categorical values seen on at least "
+
+
+def vocabulary_sizes(run_dir, categorical):
+    """Per categorical column, the values with rows of their own, from the run's log; None when it hashed."""
+    line = next((line for line in (Path(run_dir) / "worker.log").read_text().splitlines()
+                 if line.startswith(VOCABULARY_LINE)), None)
+    if line is None:
+        return None
+    rest = line[line.index("): ") + 3:]
+    sizes = {}
+    for column in categorical:
+        found = re.match(re.escape(column) + r" (\d+) of \d+(?:, |\.$)", rest)
+        if not found:
+            raise SystemExit(f"{run_dir}: no vocabulary size of {column} in the log's line: {line}")
+        sizes[column] = int(found.group(1))
+        rest = rest[found.end():]
+    return sizes
 
 
 def phases(happened, wall):
@@ -116,11 +212,15 @@ def ours(args, split, name, recipe):
     epochs = [e["data"] for e in happened if e["type"] == "epoch"]
     rates = [e["examples_per_second"] for e in epochs]
     spec = json.loads((run_dir / "spec.json").read_text())
-    config = {"recipe": recipe, "hyperparameters": spec["hyperparameters"],
-              "features": json.loads((run_dir / "features.json").read_text()),
-              "log1p": prepared["log1p"], "crossed_columns": CROSSED_COLUMNS}
+    features = json.loads((run_dir / "features.json").read_text())
+    config = {"recipe": recipe, "hyperparameters": spec["hyperparameters"], "features": features,
+              "log1p": prepared["log1p"]}
+    sizes = vocabulary_sizes(run_dir, features["categorical"])
+    if sizes is not None:
+        config["vocabulary_sizes"] = sizes
     rows = prepared["train"]
     return {"run_id": trained["run_id"], "wall_s": wall, "train_rows": rows, "epochs_run": len(epochs),
+            "parameters": trainable_parameters(run_dir),
             "whole_process": rows * len(epochs) / wall, "epoch_rates": rates, "in_epoch": steady(rates),
             "seconds": phases(happened, wall), "load_before": before, "load_after": load()}, config
 
@@ -142,6 +242,7 @@ def peer(args, name, recipe, config):
     rows = result["train_rows"]
     result["seconds"]["starts_and_other"] = wall - result["seconds"].pop("in_process")
     return {"wall_s": wall, "train_rows": rows, "epochs_run": len(rates), "whole_process": rows * len(rates) / wall,
+            "parameters": result["parameters"],
             "epoch_rates": rates, "in_epoch": steady(rates), "threads": result["threads"],
             "interop_threads": result["interop_threads"], "torch": result["torch"], "seconds": result["seconds"],
             "load_before": before, "load_after": load()}
@@ -186,8 +287,20 @@ def phase_table(results):
     return "\n".join(lines) + "\n"
 
 
+def parameter_table(results):
+    """Each network's trainable parameters, both sides (equal: bench.py stops when they differ)."""
+    lines = ["| Dataset | Recipe | Workbench | PyTorch |", "|---|---|---:|---:|"]
+    for r in results:
+        lines.append(f"| {r['dataset']} | {r['recipe']} | {r['ours'][0]['parameters']:,} | "
+                     f"{r['peer'][0]['parameters']:,} |")
+    return "\n".join(lines) + "\n"
+
+
 def tables(results):
-    return table(results) + "\nSeconds, Workbench / PyTorch (medians):\n\n" + phase_table(results)
+    text = table(results) + "\nSeconds, Workbench / PyTorch (medians):\n\n" + phase_table(results)
+    if all("parameters" in r["ours"][0] and "parameters" in r["peer"][0] for r in results):
+        text += "\nTrainable parameters:\n\n" + parameter_table(results)
+    return text
 
 
 def main():
@@ -232,6 +345,13 @@ def main():
                         ours_samples.append(sample)
                     else:
                         peer_samples.append(peer(args, name, recipe, config))
+                ours_count, peer_count = ours_samples[-1]["parameters"], peer_samples[-1]["parameters"]
+                if repeat == 0:
+                    print(f"{name} {recipe}: trainable parameters: Workbench {ours_count:,}, PyTorch {peer_count:,}",
+                          file=sys.stderr, flush=True)
+                if ours_count != peer_count:
+                    raise SystemExit(f"{name} {recipe}: the peer's network has {peer_count:,} trainable parameters"
+                                     f" and Workbench's run {ours_count:,}: they train different networks")
                 print(f"{name} {recipe} repeat {repeat + 1}: ours {ours_samples[-1]['whole_process']:.0f} ex/s whole, "
                       f"{ours_samples[-1]['in_epoch']:.0f} in epoch; peer {peer_samples[-1]['whole_process']:.0f} whole, "
                       f"{peer_samples[-1]['in_epoch']:.0f} in epoch", file=sys.stderr, flush=True)

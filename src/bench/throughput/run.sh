@@ -101,7 +101,8 @@ split="$out/splits/criteo-sample"
 "$workbench" train --data "$split/train.csv" --validation-data "$split/validation.csv" --label label \
   --recipe logistic --epochs 1 --json >/dev/null
 echo '{"recipe": "logistic", "hyperparameters": {"batchSize": 64, "learningRate": 0.01, "embeddingSize": 8,
-  "hashBuckets": 1024, "hiddenUnits": [8], "convFilters": 4, "imageSize": 16, "seed": 1, "l2": 0, "dropout": 0},
+  "hashBuckets": 1024, "hiddenUnits": [8], "convFilters": 4, "imageSize": 16, "seed": 1, "l2": 0, "dropout": 0,
+  "minCount": 2, "crossColumns": 2},
   "features": {"numeric": ["I1"], "categorical": ["C1", "C2"], "image": null, "label": "label", "imageSize": 16},
   "log1p": []}' >"$out/warm-up.json"
 "$python" "$here/torch_train.py" --config "$out/warm-up.json" --train "$split/train.csv" \

@@ -7,43 +7,65 @@ RUN.json says which network to build and how big, so that the peer trains what a
 
     {"recipe": "logistic" | "tabular" | "image" | "multimodal",
      "hyperparameters": {...},   # the run's spec.json "hyperparameters": batchSize, learningRate, embeddingSize,
-                                 # hashBuckets, hiddenUnits, convFilters, imageSize, seed, l2, dropout
+                                 # hashBuckets, hiddenUnits, convFilters, imageSize, seed, l2, dropout, minCount,
+                                 # crossColumns (absent: minCount 0 and crossColumns 8, as the engine reads old runs)
      "features": {...},          # the run's features.json: numeric, categorical, image, label, imageSize
      "log1p": [...],             # the numeric columns the run log1p-transforms (its "prepared" event)
-     "crossed_columns": 8}       # WidePart.CROSSED_COLUMNS
+     "vocabulary_sizes": {...}}  # optional: the frequent values per categorical column that the run's log says
+                                 # its vocabulary kept; the peer fails if its own vocabulary differs
 
-What it mirrors (engine/src/main/java/me/adsby/workbench/engine/model as of commit b44bc8c, 2026-12-01):
+What it mirrors (engine/src/main/java/me/adsby/workbench/engine/model as of commit 94e001b, 2026-12-02; ADR 18):
 
 - NetworkInputs: each numeric column log1p(max(x, 0)) where the run says so, standardised with the training
   rows' mean and standard deviation, missing as 0, then one missing indicator per column: width 2k.
-  Categorical column j hashed into hashBuckets buckets, offset by j * hashBuckets, "" for missing.
-- WidePart: a bias-free linear map of the 2k numeric values, a one-dimensional embedding (a weight per
-  bucket) of each hashed column summed, and the same for the hashed crosses of each pair among the first 8
-  categorical columns (28 pairs when there are 8 or more); zeros at the start.
-- DeepTower: the 2k numeric values, an embedding table of hashBuckets x embeddingSize rows per column (uniform
-  +-0.05) and the image tower's output concatenated, dropout, then Linear + ReLU layers of hiddenUnits each
-  followed by dropout, and a bias-free logit layer (zeros). Image tower: pixels 0..255 to -1..1, two blocks of
-  3x3 convolution (same padding; convFilters, then 2 x convFilters) + ReLU + 2x2 max pooling, flatten, a
-  dense layer of hiddenUnits[0] + ReLU. (Channels first here, channels last in TensorFlow: the same arithmetic.)
+  Categorical cells are stripped, and blank, NA, N/A, NaN and null are missing (""), as Preparation reads them.
+  With minCount >= 1, a vocabulary per column (CategoryVocabulary): the non-empty values seen on at least
+  minCount training rows, the 100,000 most frequent at most; column j owns 2 + (its frequent values) rows of
+  each categorical table from the sum of the earlier columns' rows: its rare row (every other value), its
+  missing row (""), then one row per frequent value. With minCount 0, column j's value hashed into hashBuckets
+  buckets from j * hashBuckets, as before vocabularies. Either way the tables have the engine's height.
+- WidePart: a bias-free linear map of the 2k numeric values, a one-dimensional embedding (a weight per table
+  row) of each column's row summed, and hashed crosses of each pair among the first min(m, crossColumns)
+  categorical columns (none by default; 28 pairs for runs recorded before the choice, which crossed 8), each
+  pair's hashBuckets weights in its own range; with a vocabulary a cross joins the two cells' rows (as
+  decimal strings, so a rare value crosses as its column's rare row), else their values; zeros at the start.
+- DeepTower: the 2k numeric values, an embedding table of (table rows) x embeddingSize (uniform +-0.05) and the
+  image tower's output concatenated, dropout, then Linear + ReLU layers of hiddenUnits each followed by
+  dropout, and a bias-free logit layer (zeros).
+- ImageTower and BatchNorm: pixels 0..255 to -1..1; at training steps each image flipped left to right with
+  probability 1/2 and its brightness shifted by one uniform draw in [-0.1, 0.1) on every pixel, clipped to
+  -1..1; three blocks of 3x3 convolution without bias (same padding; convFilters, 2 x, 4 x) + batch
+  normalization (epsilon 1e-3, moving statistics kept at momentum 0.99: PyTorch's momentum 0.01; the batch's
+  statistics at training steps, the moving ones when scoring) + ReLU + 2x2 max pooling; the mean over height
+  and width (4 x convFilters values), then a dense layer of hiddenUnits[0] + ReLU. (Channels first here,
+  channels last in TensorFlow: the same arithmetic.)
 - CtrNetwork: the sum of the parts' logits and a bias that starts at the training rows' log-odds; Recipe:
   logistic = wide, tabular = wide + deep over the tabular features, image = deep over the image alone,
   multimodal = wide + deep with the image.
-- CtrTrainer: mean sigmoid cross-entropy plus l2 x the sum of squared weights (every weight but the biases,
-  embedding tables whole, so their updates are dense as in TensorFlow), Adam (0.9, 0.999, 1e-8). Here the
-  penalty is Adam's weight decay of 2 x l2 on those weights: the same gradient, without the penalty's forward
-  pass, which favours PyTorch slightly.
+- CtrTrainer: mean sigmoid cross-entropy plus l2 x the sum of squared weights (kernels, embedding tables whole
+  and the wide part's weights; not the biases nor batch normalization's gamma and beta), Adam (0.9, 0.999,
+  1e-8); each training step also moves the moving statistics. Here the penalty is Adam's weight decay of
+  2 x l2 on those weights: the same gradient, without the penalty's forward pass, which favours PyTorch
+  slightly.
 - TrainingLoop and the worker: the training rows shuffled anew each epoch, batches of batchSize (the last one
   partial), then a validation pass and a checkpoint (weights and Adam's state) each epoch; at the end the
   best epoch's model is saved and the validation rows scored with it.
 - Images (input/Letterbox): fitted into imageSize x imageSize keeping their aspect, black bars, bilinear;
   decoded once per row, as Workbench's preparation does.
 
-Differences that favour PyTorch: strings are hashed once before training (PyTorch has no string tensors;
-Workbench hashes and crosses them in its graph at every step), with CRC-32 rather than TensorFlow's
-Fingerprint64 (which buckets, not how fast), and numerics are parsed once into NaN-filled arrays.
-When the image tower or the encoding changes in the engine (pooling, batch norm, augmentation, a
-vocabulary instead of hashing), change ImageTower, hashed() and crossed() here to match. Runs of an engine
-with ADR 18's changes (their spec.json has minCount and crossColumns) are refused until then.
+The trainable parameters are Workbench's trainable variables one for one (its moving statistics are buffers
+here); result.json reports their count, and bench.py checks it against the run's saved variables.
+
+Differences that favour PyTorch: each cell's table row (vocabulary or hash) and its crosses are worked out once
+before training (PyTorch has no string tensors; Workbench fingerprints each cell, finds it by binary search over
+the vocabulary and crosses the strings in its graph at every step), with CRC-32 rather than TensorFlow's
+Fingerprint64 for hashing (which buckets, not how fast); numerics are parsed once into NaN-filled arrays; and
+Workbench's training graph picks training or scoring behaviour with selects that evaluate both sides, so its
+training steps also normalise by the moving statistics and compute the unaugmented images. Differences that
+favour Workbench: none known in the networks (TensorFlow's fused batch normalization kernel, PyTorch's own
+batch norm; the augmentation's random numbers are stateless in Workbench, the global generator's here).
+When the engine's networks change, change the classes here to match (bench.py's parameter check fails when
+their sizes differ).
 
 Timing: an epoch's examples/s counts the training steps only, from making the batch's tensors to Adam's
 step (Workbench's TrainingLoop times CtrTrainer.trainStep, which also makes the batch's tensors and runs the
@@ -55,6 +77,7 @@ import json
 import math
 import time
 import zlib
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -62,6 +85,20 @@ import pandas as pd
 import torch
 from PIL import Image
 from torch import nn
+
+# CategoryVocabulary: the most values of a column with rows of their own, and a column's first two rows.
+MAX_PER_COLUMN = 100_000
+RARE_ROW = 0
+MISSING_ROW = 1
+RESERVED_ROWS = 2
+# Hyperparameters.LEGACY_CROSS_COLUMNS: what runs recorded before crossColumns existed crossed.
+LEGACY_CROSS_COLUMNS = 8
+# Values.isMissing: besides blank cells, these (any case) are missing.
+MISSING_WORDS = {"NA", "N/A", "NAN", "NULL"}
+# BatchNorm: Keras' defaults. ImageTower: the largest brightness shift, in scaled units.
+BATCH_NORM_MOMENTUM = 0.99
+BATCH_NORM_EPSILON = 1e-3
+BRIGHTNESS_JITTER = 0.1
 
 
 def log_loss_and_auc(labels, scores):
@@ -79,29 +116,77 @@ def log_loss_and_auc(labels, scores):
     return loss, auc, accuracy
 
 
+def cells(column):
+    """A categorical column's cells as Preparation keeps them: stripped, "" where missing."""
+    stripped = column.str.strip()
+    return stripped.where(~stripped.str.upper().isin(MISSING_WORDS), "").to_numpy()
+
+
+def numbers(column):
+    """A numeric column's values, NaN where missing; binary words (yes/no, true/false) as 1 and 0."""
+    words = column.str.strip().str.lower().replace({"true": "1", "yes": "1", "false": "0", "no": "0"})
+    return pd.to_numeric(words, errors="coerce").to_numpy(np.float32)
+
+
+class Vocabulary:
+    """CategoryVocabulary: per column, its frequent values' rows after the column's rare and missing rows."""
+
+    def __init__(self, columns, min_count):
+        self.frequent = []
+        for values in columns:
+            counts = Counter(v for v in values if v)
+            kept = sorted((v for v, n in counts.items() if n >= min_count), key=lambda v: (-counts[v], v))
+            self.frequent.append(kept[:MAX_PER_COLUMN])
+        self.offsets = np.cumsum([0] + [RESERVED_ROWS + len(f) for f in self.frequent])
+
+    def rows(self):
+        """The height of each categorical table."""
+        return int(self.offsets[-1])
+
+    def lookup(self, columns):
+        """[N, m]: each cell's row: its value's, else its column's missing row ("") or rare row."""
+        looked = []
+        for j, values in enumerate(columns):
+            offset = self.offsets[j]
+            index = {v: offset + RESERVED_ROWS + i for i, v in enumerate(self.frequent[j])}
+            found = pd.Series(values).map(index)
+            fallback = np.where(values == "", offset + MISSING_ROW, offset + RARE_ROW)
+            looked.append(np.where(found.isna(), fallback, found.fillna(0)).astype(np.int64))
+        return np.stack(looked, axis=1)
+
+
 class Encoded:
-    """One CSV's rows as arrays: raw numerics (NaN for missing), hashed buckets, hashed crosses, pixels, labels."""
+    """One CSV's rows as arrays: raw numerics (NaN for missing), table rows, hashed crosses, pixels, labels."""
 
     def __init__(self, csv, config, decode_images):
         features = config["features"]
-        hp = config["hyperparameters"]
         tabular = config["recipe"] != "image"
         frame = pd.read_csv(csv, dtype=str, keep_default_na=False)
         self.labels = frame[features["label"]].astype(np.float32).to_numpy().reshape(-1, 1)
         self.numeric = None
+        self.cells = None
         self.hashed = None
         self.crossed = None
         self.pixels = None
-        buckets = hp["hashBuckets"]
         if tabular and features["numeric"]:
-            self.numeric = np.stack([pd.to_numeric(frame[c].str.strip(), errors="coerce").to_numpy(np.float32)
-                                     for c in features["numeric"]], axis=1)
+            self.numeric = np.stack([numbers(frame[c]) for c in features["numeric"]], axis=1)
         if tabular and features["categorical"]:
-            columns = [frame[c].to_numpy() for c in features["categorical"]]
-            self.hashed = hashed(columns, buckets)
-            self.crossed = crossed(columns[:config.get("crossed_columns", 8)], buckets)
+            self.cells = [cells(frame[c]) for c in features["categorical"]]
         if decode_images:
             self.pixels = images(frame[features["image"]], Path(csv).parent, features["imageSize"])
+
+    def encode(self, vocabulary, buckets, cross_columns):
+        """Each cell's table row (vocabulary, or hashing when None) and the crosses of the first columns."""
+        if self.cells is None:
+            return
+        if vocabulary is None:
+            self.hashed = hashed(self.cells, buckets)
+            crossing = self.cells
+        else:
+            self.hashed = vocabulary.lookup(self.cells)
+            crossing = [self.hashed[:, j].astype(str) for j in range(self.hashed.shape[1])]
+        self.crossed = crossed(crossing[:cross_columns], buckets)
+        self.cells = None
 
     def __len__(self):
         return len(self.labels)
@@ -176,10 +261,12 @@ class NumericInputs(nn.Module):
 
 
 class WidePart(nn.Module):
-    def __init__(self, numeric_width, categorical, pairs, buckets):
+    """A weight per numeric value, per categorical table row (summed over the columns) and per cross bucket."""
+
+    def __init__(self, numeric_width, table_rows, pairs, buckets):
         super().__init__()
         self.numeric = nn.Linear(numeric_width, 1, bias=False) if numeric_width else None
-        self.categorical = nn.Embedding(categorical * buckets, 1) if categorical else None
+        self.categorical = nn.Embedding(table_rows, 1) if table_rows else None
         self.crosses = nn.Embedding(pairs * buckets, 1) if pairs else None
         for module in (self.numeric, self.categorical, self.crosses):
             if module is not None:
@@ -197,38 +284,52 @@ class WidePart(nn.Module):
 
 
 class ImageTower(nn.Module):
-    """DeepTower.imageTower: two 3x3 conv + ReLU + 2x2 max-pool blocks, then a dense layer + ReLU."""
+    """ImageTower: augmentation at training steps, three conv + batch norm + ReLU + 2x2 max-pool blocks, the mean
+    over height and width, then DeepTower's dense layer + ReLU."""
 
-    def __init__(self, filters, size, units):
+    def __init__(self, filters, units):
         super().__init__()
-        side = size // 2 // 2
-        self.layers = nn.Sequential(
-            nn.Conv2d(3, filters, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
-            nn.Conv2d(filters, 2 * filters, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
-            nn.Flatten(), nn.Linear(side * side * 2 * filters, units), nn.ReLU())
-        for module in self.layers:
-            if isinstance(module, (nn.Conv2d, nn.Linear)):
-                he(module)
+        blocks = []
+        for channels_in, channels_out in ((3, filters), (filters, 2 * filters), (2 * filters, 4 * filters)):
+            conv = nn.Conv2d(channels_in, channels_out, 3, padding=1, bias=False)
+            he(conv)
+            blocks += [conv, nn.BatchNorm2d(channels_out, eps=BATCH_NORM_EPSILON, momentum=1 - BATCH_NORM_MOMENTUM),
+                       nn.ReLU(), nn.MaxPool2d(2)]
+        self.blocks = nn.Sequential(*blocks)
+        self.dense = nn.Linear(4 * filters, units)
+        he(self.dense)
 
     def forward(self, pixels):
-        return self.layers(pixels * (2.0 / 255.0) - 1.0)
+        x = pixels * (2.0 / 255.0) - 1.0
+        if self.training:
+            x = augment(x)
+        return torch.relu(self.dense(self.blocks(x).mean(dim=(2, 3))))
+
+
+def augment(scaled):
+    """[N, 3, S, S] scaled images, each flipped left to right with probability 1/2 and shifted in brightness."""
+    per_image = (scaled.shape[0], 1, 1, 1)
+    flipped = torch.where(torch.rand(per_image) < 0.5, scaled.flip(3), scaled)
+    shift = (torch.rand(per_image) - 0.5) * (2 * BRIGHTNESS_JITTER)
+    return torch.clamp(flipped + shift, -1.0, 1.0)
 
 
 def he(layer):
     """He truncated normal (fan in, cut at 2 standard deviations) and a zero bias: Weights.Start.HE and ZEROS."""
     std = math.sqrt(2.0 / layer.weight[0].numel()) / 0.87962566103423978
     nn.init.trunc_normal_(layer.weight, std=std, a=-2 * std, b=2 * std)
-    nn.init.zeros_(layer.bias)
+    if layer.bias is not None:
+        nn.init.zeros_(layer.bias)
 
 
 class DeepTower(nn.Module):
-    def __init__(self, numeric_width, categorical, buckets, hp, image):
+    def __init__(self, numeric_width, categorical, table_rows, hp, image):
         super().__init__()
         units = hp["hiddenUnits"]
-        self.embeddings = nn.Embedding(categorical * buckets, hp["embeddingSize"]) if categorical else None
+        self.embeddings = nn.Embedding(table_rows, hp["embeddingSize"]) if categorical else None
         if self.embeddings is not None:
             nn.init.uniform_(self.embeddings.weight, -0.05, 0.05)
-        self.image = ImageTower(hp["convFilters"], hp["imageSize"], units[0]) if image else None
+        self.image = ImageTower(hp["convFilters"], units[0]) if image else None
         width = numeric_width + categorical * hp["embeddingSize"] + (units[0] if image else 0)
         self.dropout = nn.Dropout(hp["dropout"])
         hidden = []
@@ -256,7 +357,7 @@ class DeepTower(nn.Module):
 
 
 class CtrNetwork(nn.Module):
-    def __init__(self, config, train):
+    def __init__(self, config, train, table_rows):
         super().__init__()
         recipe = config["recipe"]
         hp = config["hyperparameters"]
@@ -266,6 +367,7 @@ class CtrNetwork(nn.Module):
         categorical = len(features["categorical"]) if tabular else 0
         pairs = train.crossed.shape[1] if tabular and train.crossed is not None else 0
         buckets = hp["hashBuckets"]
+        table_rows = table_rows if categorical else 0
         self.inputs = None
         if numeric:
             log1p = set(config.get("log1p", []))
@@ -277,8 +379,9 @@ class CtrNetwork(nn.Module):
             stds = np.where(np.isfinite(stds) & (stds > 0), stds, 1.0)
             self.inputs = NumericInputs(mask, np.nan_to_num(means), stds)
         width = 2 * len(numeric)
-        self.wide = WidePart(width, categorical, pairs, buckets) if recipe in ("logistic", "tabular", "multimodal") else None
-        self.deep = (DeepTower(width, categorical, buckets, hp, recipe in ("image", "multimodal"))
+        self.wide = (WidePart(width, table_rows, pairs, buckets)
+                     if recipe in ("logistic", "tabular", "multimodal") else None)
+        self.deep = (DeepTower(width, categorical, table_rows, hp, recipe in ("image", "multimodal"))
                      if recipe != "logistic" else None)
         prior = float(train.labels.mean())
         prior = min(max(prior, 1e-6), 1 - 1e-6)
@@ -294,8 +397,9 @@ class CtrNetwork(nn.Module):
         return logits
 
     def penalized(self):
-        """Every weight but the biases, as Weights counts them for the L2 penalty."""
-        return [p for name, p in self.named_parameters() if not name.endswith("bias")]
+        """The weights Weights counts for the L2 penalty: every one but the biases and batch norm's gamma and beta."""
+        normalizing = {id(p) for m in self.modules() if isinstance(m, nn.BatchNorm2d) for p in m.parameters()}
+        return [p for name, p in self.named_parameters() if not name.endswith("bias") and id(p) not in normalizing]
 
 
 def tensors(batch):
@@ -318,6 +422,22 @@ def score(model, data, batch_size):
     return np.concatenate(scores)
 
 
+def run_vocabulary(config, train):
+    """The run's vocabulary from the training rows (None: hashing), checked against the sizes its log reported."""
+    features = config["features"]
+    min_count = config["hyperparameters"].get("minCount", 0)
+    if min_count == 0 or train.cells is None:
+        return None
+    built = Vocabulary(train.cells, min_count)
+    expected = config.get("vocabulary_sizes")
+    if expected is not None:
+        ours = dict(zip(features["categorical"], (len(f) for f in built.frequent)))
+        if ours != expected:
+            raise SystemExit(f"torch_train.py: the vocabulary's frequent values per column differ from the run's: "
+                             f"{ours} here, {expected} in the run")
+    return built
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--config", required=True, type=Path)
@@ -332,19 +452,19 @@ def main():
     torch.set_num_interop_threads(args.threads)
     config = json.loads(args.config.read_text())
     hp = config["hyperparameters"]
-    newer = sorted({"minCount", "crossColumns"} & hp.keys())
-    if newer:
-        raise SystemExit(f"torch_train.py: {args.config}: the run's hyperparameters have {', '.join(newer)}, so a newer "
-                         "engine trained it (ADR 18: vocabularies, crosses, the pooled image tower); this peer still "
-                         "builds the networks of b44bc8c and would train something else. Update it first (see its "
-                         "docstring).")
     torch.manual_seed(hp["seed"])
     images = config["recipe"] in ("image", "multimodal")
     train = Encoded(args.train, config, images)
     validation = Encoded(args.validation, config, images)
+    vocab = run_vocabulary(config, train)
+    cross_columns = hp.get("crossColumns")
+    cross_columns = LEGACY_CROSS_COLUMNS if cross_columns is None else cross_columns
+    for data in (train, validation):
+        data.encode(vocab, hp["hashBuckets"], cross_columns)
+    table_rows = vocab.rows() if vocab is not None else len(config["features"]["categorical"]) * hp["hashBuckets"]
     prepared = time.perf_counter()
 
-    model = CtrNetwork(config, train)
+    model = CtrNetwork(config, train, table_rows)
     # The penalty l2 x sum(w^2) as Adam's weight decay on the penalized weights: its gradient, 2 l2 w, added to
     # theirs (the same updates as adding the penalty to the loss, without computing it each step).
     penalized = {id(p) for p in model.penalized()}
@@ -391,7 +511,10 @@ def main():
     result = {"torch": torch.__version__, "threads": torch.get_num_threads(),
               "interop_threads": torch.get_num_interop_threads(), "recipe": config["recipe"],
               "train_rows": len(train), "validation_rows": len(validation), "batch_size": batch_size,
-              "parameters": sum(p.numel() for p in model.parameters()), "best_epoch": best[0], "epochs": epochs,
+              "parameters": sum(p.numel() for p in model.parameters()),
+              "categorical_table_rows": table_rows if train.hashed is not None else 0,
+              "crossed_pairs": 0 if train.crossed is None else train.crossed.shape[1], "best_epoch": best[0],
+              "epochs": epochs,
               "seconds": {"read_and_prepare": prepared - started, "first_epoch": ended[0] - prepared,
                           "later_epochs": ended[-1] - ended[0], "export_and_score": finished - ended[-1],
                           "in_process": finished - started}}
