@@ -100,7 +100,7 @@ final class RunsCommand implements Runnable {
     }
 
     @Command(name = "group", mixinStandardHelpOptions = true, description = {"A group's runs (train --repeats or --folds)"
-        + " and each metric's mean, sd and 95% interval across them."})
+        + " and each metric's mean, sd and 95%% interval across them."})
     static final class Group extends Sub {
         @Parameters(paramLabel = "GROUP_ID")
         String group;

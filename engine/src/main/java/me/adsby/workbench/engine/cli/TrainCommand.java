@@ -132,12 +132,12 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--repeats", paramLabel = "N", defaultValue = "1",
             description = {"Train N runs with model seeds seed, seed + 1, ... on the same split, as one group, and report "
-                + "each metric's mean, sd and 95% interval across them (default: ${DEFAULT-VALUE})."})
+                + "each metric's mean, sd and 95%% interval across them (default: ${DEFAULT-VALUE})."})
     private int repeats;
 
     @Option(names = "--folds", paramLabel = "K", defaultValue = "0",
             description = {"K-fold: train K runs as one group, fold i validating on the i-th K-th of the rows (by the "
-                + "split's key or group; not with time:), and report each metric's mean, sd and 95% interval."})
+                + "split's key or group; not with time:), and report each metric's mean, sd and 95%% interval."})
     private int folds;
 
     @Option(names = "--detach", description = "Return once the run is queued.")

@@ -45,6 +45,30 @@ class WorkbenchCliTest {
     }
 
     @Test
+    void everyCommandsHelpFormatsWithoutWarnings() {
+        // picocli formats descriptions with String.format: a lone % makes it warn on System.err and print the
+        // text unformatted. Render every command's help, nested ones too, and catch what it warns.
+        java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.err;
+        List<String> commands = new ArrayList<>();
+        System.setErr(new java.io.PrintStream(warnings, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            java.util.ArrayDeque<picocli.CommandLine> todo = new java.util.ArrayDeque<>(List.of(WorkbenchCli.create(null,
+                    opened::add, Map.of(), new PrintWriter(out, true), new PrintWriter(err, true))));
+            while (!todo.isEmpty()) {
+                picocli.CommandLine command = todo.pop();
+                commands.add(command.getCommandSpec().qualifiedName());
+                command.getUsageMessage();
+                todo.addAll(command.getSubcommands().values());
+            }
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(commands).contains("workbench train", "workbench runs group", "workbench serve");
+        assertThat(warnings.toString(java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
     void publishWithoutAModelNameIsAUsageError() {
         int status = run(null, "publish", "r-1");
 
