@@ -1,7 +1,6 @@
 package me.adsby.workbench.app;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +55,6 @@ import me.adsby.workbench.engine.run.RunManager;
 import me.adsby.workbench.engine.serve.ServerOptions;
 import me.adsby.workbench.storage.blob.BlobUri;
 import me.adsby.workbench.storage.dataset.schema.SchemaStore;
-import me.adsby.workbench.storage.image.ImageDecoder;
 import me.adsby.workbench.storage.home.WorkbenchHome;
 import me.adsby.workbench.storage.settings.SettingsStore;
 
@@ -194,14 +192,7 @@ final class CompositionRoot implements AutoCloseable {
         }
         ModelsViewModel models = new ModelsViewModel(tasks, registry, backend.manager().get().history().registry(),
                 notifications);
-        ImageDecoder images = new ImageDecoder(uri -> {
-            try {
-                return backend.stores().forUri(uri);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        serving = new ServingViewModel(tasks, models, images, backend.stores()::forUri, notifications,
+        serving = new ServingViewModel(tasks, models, backend.stores()::forUri, notifications,
                 ServerOptions.DEFAULT_PORT);
         return new ModelsView(models, serving, dialogs, openRun).root();
     }

@@ -46,7 +46,6 @@ import me.adsby.workbench.storage.dataset.check.Preview;
 import me.adsby.workbench.storage.dataset.check.PreviewRow;
 import me.adsby.workbench.storage.dataset.schema.ColumnSchema;
 import me.adsby.workbench.storage.dataset.schema.Schema;
-import me.adsby.workbench.storage.image.ImageDecoder;
 import me.adsby.workbench.storage.image.ImageReference;
 import me.adsby.workbench.storage.image.ImageReferences;
 import me.adsby.workbench.storage.image.ImageStatus;
@@ -76,7 +75,6 @@ public final class ServingViewModel implements AutoCloseable {
 
     private final TaskExecutor tasks;
     private final Registry registry;
-    private final ImageDecoder images;
     private final StoreOpener stores;
     private final Notifications notifications;
     private final int preferredPort;
@@ -99,11 +97,10 @@ public final class ServingViewModel implements AutoCloseable {
      * @param models        the Models screen's state: its selected model is the one tried
      * @param preferredPort the port tried first (0: any free one)
      */
-    public ServingViewModel(TaskExecutor tasks, ModelsViewModel models, ImageDecoder images, StoreOpener stores,
+    public ServingViewModel(TaskExecutor tasks, ModelsViewModel models, StoreOpener stores,
             Notifications notifications, int preferredPort) {
         this.tasks = tasks;
         this.registry = models.registry();
-        this.images = images;
         this.stores = stores;
         this.notifications = notifications;
         this.preferredPort = preferredPort;
@@ -162,13 +159,13 @@ public final class ServingViewModel implements AutoCloseable {
         ServerOptions options = ServerOptions.defaults();
         if (preferredPort != 0) {
             try {
-                return PredictionServer.start(registry, options.withPort(preferredPort), images);
+                return PredictionServer.start(registry, options.withPort(preferredPort));
             } catch (IOException busyPort) {
                 // Another server has the usual port: any free one will do.
-                return PredictionServer.start(registry, options.withPort(0), images);
+                return PredictionServer.start(registry, options.withPort(0));
             }
         }
-        return PredictionServer.start(registry, options.withPort(0), images);
+        return PredictionServer.start(registry, options.withPort(0));
     }
 
     /** Stops the server in the background. */
@@ -220,20 +217,26 @@ public final class ServingViewModel implements AutoCloseable {
         }).onFailure(failure -> notifications.error("Cannot read " + text, failure)));
     }
 
-    /** The instance the selected row makes: each column's text, image cells as absolute paths or URIs. */
-    static ObjectNode instance(Rows read, PreviewRow row) {
+    /**
+     * The instance the selected row makes: each column's text; an image cell's file, read through the stores,
+     * as {@code {"b64": ...}} (the server reads no file a request names). Reads the image: call it off the FX
+     * thread.
+     */
+    static ObjectNode instance(Rows read, PreviewRow row, StoreOpener stores) throws IOException {
         ObjectNode instance = JSON.createObjectNode();
         ImageReferences references = new ImageReferences(read.uri().parent());
         String image = read.schema().image().map(ColumnSchema::name).orElse(null);
         for (ColumnSchema column : read.schema().columns()) {
             String text = column.index() < row.text().size() ? row.text().get(column.index()) : "";
-            if (column.name().equals(image) && !text.isBlank()) {
-                ImageReference reference = references.resolve(text);
-                if (reference.status() == ImageStatus.OK) {
-                    text = reference.uri().toString();
+            ImageReference reference = column.name().equals(image) && !text.isBlank() ? references.resolve(text) : null;
+            if (reference != null && reference.status() == ImageStatus.OK) {
+                try (java.io.InputStream in = stores.open(reference.uri()).open(reference.uri())) {
+                    instance.putObject(column.name()).put("b64", java.util.Base64.getEncoder().encodeToString(
+                            in.readNBytes((int) ServerOptions.DEFAULT_MAX_IMAGE_BYTES + 1)));
                 }
+            } else {
+                instance.put(column.name(), text);
             }
-            instance.put(column.name(), text);
         }
         return instance;
     }
@@ -249,12 +252,12 @@ public final class ServingViewModel implements AutoCloseable {
         }
         String path = "/v1/models/" + URLEncoder.encode(name, StandardCharsets.UTF_8) + suffix(target.get()) + ":predict";
         URI uri = URI.create("http://" + running.host() + ":" + running.port() + path);
-        ObjectNode body = JSON.createObjectNode();
-        body.putArray("instances").add(instance(read, row));
         String shownTarget = target.get() == null ? "default" : target.get();
         predicting.set(true);
         result.set("Predicting…");
         tasks.submit(BackgroundTask.of("Predicting with " + name, (progress, cancel) -> {
+            ObjectNode body = JSON.createObjectNode();
+            body.putArray("instances").add(instance(read, row, stores));
             HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build();

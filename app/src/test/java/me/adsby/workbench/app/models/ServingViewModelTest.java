@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import me.adsby.workbench.storage.blob.BlobStores;
 import me.adsby.workbench.storage.blob.BlobUri;
 import me.adsby.workbench.storage.blob.GcsOptions;
 import me.adsby.workbench.storage.dataset.check.PreviewRow;
-import me.adsby.workbench.storage.image.ImageDecoder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,14 +51,7 @@ class ServingViewModelTest {
     }
 
     private ServingViewModel serving(int preferredPort) {
-        ImageDecoder images = new ImageDecoder(uri -> {
-            try {
-                return stores.forUri(uri);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        serving = new ServingViewModel(tasks, models, images, stores::forUri, notifications, preferredPort);
+        serving = new ServingViewModel(tasks, models, stores::forUri, notifications, preferredPort);
         return serving;
     }
 
@@ -155,16 +146,18 @@ class ServingViewModelTest {
     }
 
     @Test
-    void anImageCellIsSentAsTheImagesAbsolutePathBesideTheCsv() throws Exception {
+    void anImageCellIsSentAsTheBytesOfTheImageBesideTheCsv() throws Exception {
         models.reload();
         ServingViewModel model = serving(0);
         model.datasetUriProperty().set(csv.toString());
         model.loadDataset();
         PreviewRow first = model.rowsProperty().get().rows().get(0);
 
-        ObjectNode instance = ServingViewModel.instance(model.rowsProperty().get(), first);
+        ObjectNode instance = ServingViewModel.instance(model.rowsProperty().get(), first, stores::forUri);
 
-        assertThat(instance.get("banner").asText()).isEqualTo(BlobUri.local(csv.getParent().resolve("images/ad1.png")).toString());
+        // The server reads no file a request names: the image travels as its own bytes, base64-encoded.
+        assertThat(java.util.Base64.getDecoder().decode(instance.get("banner").get("b64").asText()))
+                .isEqualTo(java.nio.file.Files.readAllBytes(csv.getParent().resolve("images/ad1.png")));
         assertThat(instance.get("c0").asText()).isEqualTo(first.text().get(2));
         assertThat(instance.get("x0").asText()).isEqualTo(first.text().get(0));
     }

@@ -28,7 +28,6 @@ import me.adsby.workbench.engine.registry.ModelCard;
 import me.adsby.workbench.engine.registry.Registry;
 import me.adsby.workbench.storage.blob.BlobUri;
 import me.adsby.workbench.storage.blob.LocalBlobStore;
-import me.adsby.workbench.storage.image.ImageDecoder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -80,15 +79,14 @@ public class ServingBenchmark {
         Registry registry = new Registry(store, BlobUri.local(folder.resolve("registry")), null, "bench", Clock.systemUTC());
         long version = registry.addVersion("ctr", model, ModelCard.of(null, null, null, null, Map.of(), null));
         registry.label("ctr", version, Registry.PRODUCTION);
-        ImageDecoder images = new ImageDecoder(uri -> store);
-        server = PredictionServer.start(registry, ServerOptions.defaults().withPort(0), images);
+        server = PredictionServer.start(registry, ServerOptions.defaults().withPort(0));
         body = "{\"instances\": [{\"x0\": 5.25, \"x1\": \"NA\", \"c0\": \"cat3\", \"c1\": \"noise7\", \"banner\": {\"b64\": \""
                 + banner() + "\"}}]}";
         client = HttpClient.newHttpClient();
         request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/models/ctr:predict"))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         direct = ServingModel.load(model);
-        reader = new InstanceReader(ModelFeatures.read(model).orElseThrow(), images);
+        reader = new InstanceReader(ModelFeatures.read(model).orElseThrow(), new RequestImages(ServerOptions.defaults()));
         try {
             row = reader.read(JSON.readTree(body).get("instances"));
         } catch (BadRequestException e) {

@@ -1,6 +1,9 @@
 package me.adsby.workbench.engine.cli;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import me.adsby.workbench.engine.registry.Registry;
@@ -8,7 +11,6 @@ import me.adsby.workbench.engine.serve.PredictionServer;
 import me.adsby.workbench.engine.serve.ServerOptions;
 import me.adsby.workbench.storage.blob.BlobStores;
 import me.adsby.workbench.storage.home.WorkbenchHome;
-import me.adsby.workbench.storage.image.ImageDecoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,8 +19,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code workbench serve}: the registry over TF Serving's REST API until stopped (Ctrl+C). */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve the registry over TF Serving's REST API: GET /v1/models/NAME,",
-            "POST /v1/models/NAME[/versions/V|/labels/L]:predict with {\"instances\": [{column: value, ...}]}."})
+        description = {"Serve the registry over TF Serving's REST API: GET /v1/models/NAME[/versions/V|/labels/L]"
+            + "[/metadata],", "POST /v1/models/NAME[/versions/V|/labels/L]:predict with {\"instances\": [{column: value,"
+            + " ...}]}", "or {\"inputs\": {column: [value, ...]}}; images as {\"b64\": ...} or files under --image-root."})
 final class ServeCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -42,21 +45,27 @@ final class ServeCommand implements Callable<Integer> {
             description = "Larger request bodies are refused (413). Default: 16 MiB.")
     long maxBodyBytes;
 
+    @Option(names = "--image-root", paramLabel = "DIR", description = {"A folder whose files requests may name as images"
+        + " (repeatable; real paths, no symlink escape). Without one, images are sent only as {\"b64\": ...}."})
+    List<Path> imageRoots = new ArrayList<>();
+
+    @Option(names = "--max-instances", paramLabel = "N", defaultValue = "1000",
+            description = "The most instances one request may hold (400 beyond). Default: 1000.")
+    int maxInstances;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         WorkbenchHome home = workbench.openHome();
         CountDownLatch stopped = new CountDownLatch(1);
         try (BlobStores stores = workbench.openStores()) {
             Registry registry = RegistryCommand.open(home, stores, registryUri, null);
-            ImageDecoder images = new ImageDecoder(uri -> {
-                try {
-                    return stores.forUri(uri);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-            ServerOptions options = ServerOptions.defaults().withHost(host).withPort(port).withMaxBodyBytes(maxBodyBytes);
-            try (PredictionServer server = PredictionServer.start(registry, options, images)) {
+            ServerOptions options = ServerOptions.defaults().withHost(host).withPort(port).withMaxBodyBytes(maxBodyBytes)
+                    .withMaxInstances(maxInstances).withImageRoots(imageRoots);
+            if (!options.loopbackOnly()) {
+                spec.commandLine().getErr().printf("workbench: warning: serving on %s, which other machines can reach;"
+                        + " this server has no authentication or TLS: put it behind a proxy that has both%n", host);
+            }
+            try (PredictionServer server = PredictionServer.start(registry, options)) {
                 Thread hook = new Thread(stopped::countDown, "serve-shutdown");
                 Runtime.getRuntime().addShutdownHook(hook);
                 spec.commandLine().getOut().printf("Serving %s on http://%s:%d/v1/models/ (Ctrl+C stops)%n", registry.root(),

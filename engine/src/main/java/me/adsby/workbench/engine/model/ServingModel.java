@@ -48,6 +48,11 @@ public final class ServingModel implements AutoCloseable {
         }
     }
 
+    /** The {@code serving_default} signature: its inputs and outputs with their types, shapes and tensor names. */
+    public Signature signature() {
+        return function.signature();
+    }
+
     /** The signature's input names. */
     public Set<String> inputNames() {
         return function.signature().inputNames();

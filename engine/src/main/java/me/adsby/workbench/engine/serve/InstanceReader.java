@@ -2,33 +2,30 @@ package me.adsby.workbench.engine.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import me.adsby.workbench.engine.input.Batch;
 import me.adsby.workbench.engine.input.Letterbox;
 import me.adsby.workbench.engine.model.ModelFeatures;
-import me.adsby.workbench.storage.blob.BlobUri;
 import me.adsby.workbench.storage.dataset.schema.NumberParser;
 import me.adsby.workbench.storage.dataset.schema.Values;
-import me.adsby.workbench.storage.image.ImageDecoder;
 
 /**
  * Turns request instances, objects keyed by the dataset's column names with raw values as in the CSV, into a
  * {@link Batch} laid out like training's: numbers as floats ({@code NaN} when missing: null, "", "NA", ...;
  * binary words {@code true/false/yes/no} as 1/0), categories as stripped text ("" when missing), the image
- * decoded and letterboxed as the preparation pass does (zeros when null or ""). The image is
- * {@code {"b64": "..."}} (PNG or JPEG bytes) or a URI ({@code gs://} or an absolute path) read through the
- * blob stores. A column the model reads that an instance lacks is an error naming it; other keys are ignored.
+ * decoded and letterboxed as the preparation pass does (zeros when null or ""). The image is what
+ * {@link RequestImages} allows: {@code {"b64": "..."}}, or a file under the server's image roots. A number
+ * outside a 32-bit float's range is refused. A column the model reads that an instance lacks is an error
+ * naming it; other keys are ignored.
  * Thread-safe.
  */
 final class InstanceReader {
 
     private final ModelFeatures features;
-    private final ImageDecoder images;
+    private final RequestImages images;
 
-    InstanceReader(ModelFeatures features, ImageDecoder images) {
+    InstanceReader(ModelFeatures features, RequestImages images) {
         this.features = features;
         this.images = images;
     }
@@ -88,7 +85,7 @@ final class InstanceReader {
             return Float.NaN;
         }
         if (value.isNumber()) {
-            return (float) value.doubleValue();
+            return finite(value.doubleValue(), value, column, i);
         }
         if (value.isBoolean()) {
             return value.booleanValue() ? 1f : 0f;
@@ -99,7 +96,7 @@ final class InstanceReader {
                 return Float.NaN;
             }
             if (parser.parse(text)) {
-                return (float) parser.value();
+                return finite(parser.value(), value, column, i);
             }
             int binary = Values.binary(text);
             if (binary != Values.NOT_BINARY) {
@@ -108,6 +105,21 @@ final class InstanceReader {
         }
         throw BadRequestException.badRequest("instances[" + i + "]: the feature '" + column + "' expects a number, found "
                 + value);
+    }
+
+    /**
+     * The value as a float: NaN (missing) stays NaN; an infinity or a number outside float's range is refused,
+     * never made infinite.
+     */
+    private static float finite(double number, JsonNode value, String column, int i) throws BadRequestException {
+        if (Double.isNaN(number)) {
+            return Float.NaN;
+        }
+        if (Double.isInfinite(number) || Math.abs(number) > Float.MAX_VALUE) {
+            throw BadRequestException.badRequest("instances[" + i + "]: the feature '" + column + "' is " + value
+                    + ", outside the range of a 32-bit float");
+        }
+        return (float) number;
     }
 
     private static String category(JsonNode value, String column, int i) throws BadRequestException {
@@ -131,32 +143,7 @@ final class InstanceReader {
         if (value.isNull() || value.isTextual() && value.textValue().isBlank()) {
             return;
         }
-        String column = features.image();
-        String subject = "instances[" + i + "]." + column;
-        BufferedImage image;
-        try {
-            if (value.isObject() && value.has("b64")) {
-                byte[] bytes;
-                try {
-                    bytes = Base64.getDecoder().decode(value.get("b64").asText());
-                } catch (IllegalArgumentException e) {
-                    throw BadRequestException.badRequest(subject + ": b64 is not base64 (" + e.getMessage() + ")");
-                }
-                image = images.decode(bytes, subject);
-            } else if (value.isTextual()) {
-                BlobUri uri;
-                try {
-                    uri = BlobUri.parse(value.textValue());
-                } catch (IllegalArgumentException e) {
-                    throw BadRequestException.badRequest(subject + ": " + e.getMessage());
-                }
-                image = images.decode(uri);
-            } else {
-                throw BadRequestException.badRequest(subject + ": expects {\"b64\": \"...\"} or an image URI, found " + value);
-            }
-        } catch (IOException | RuntimeException e) {
-            throw BadRequestException.badRequest(subject + ": " + e.getMessage());
-        }
+        BufferedImage image = images.decode(value, "instances[" + i + "]." + features.image());
         byte[] rgb = Letterbox.rgb(image, features.imageSize());
         for (int p = 0; p < rgb.length; p++) {
             pixels[offset + p] = rgb[p] & 0xFF;

@@ -15,7 +15,6 @@ import me.adsby.workbench.engine.model.ServingModel;
 import me.adsby.workbench.engine.registry.Registry;
 import me.adsby.workbench.storage.blob.BlobFolders;
 import me.adsby.workbench.storage.blob.BlobUri;
-import me.adsby.workbench.storage.image.ImageDecoder;
 
 /**
  * The registry versions the server has loaded, each once: a local registry's version folder is loaded where it
@@ -32,17 +31,21 @@ final class LoadedModels implements AutoCloseable {
     }
 
     private final Registry registry;
-    private final ImageDecoder images;
+    private final RequestImages images;
     private final Map<Key, Loaded> loaded = new ConcurrentHashMap<>();
     private final List<Path> copies = new ArrayList<>();
     private boolean closed;
 
-    LoadedModels(Registry registry, ImageDecoder images) {
+    LoadedModels(Registry registry, RequestImages images) {
         this.registry = registry;
         this.images = images;
     }
 
-    /** The version, loaded on first use. */
+    /**
+     * The version, loaded on first use.
+     *
+     * @throws IOException or a RuntimeException from TensorFlow when it cannot be loaded (the next call tries again)
+     */
     Loaded get(String model, long version) throws IOException {
         Key key = new Key(model, version);
         Loaded found = loaded.get(key);

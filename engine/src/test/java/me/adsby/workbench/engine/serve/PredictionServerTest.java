@@ -28,7 +28,6 @@ import me.adsby.workbench.engine.registry.ModelCard;
 import me.adsby.workbench.engine.registry.Registry;
 import me.adsby.workbench.storage.blob.BlobUri;
 import me.adsby.workbench.storage.blob.LocalBlobStore;
-import me.adsby.workbench.storage.image.ImageDecoder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,8 +56,8 @@ class PredictionServerTest {
         registry.addVersion("ctr", model, card);
         registry.label("ctr", 1, Registry.PRODUCTION);
         ServerOptions options = ServerOptions.defaults().withPort(0).withMaxBodyBytes(1 << 20)
-                .withConfigRecheck(Duration.ofMillis(50));
-        server = PredictionServer.start(registry, options, new ImageDecoder(uri -> store));
+                .withConfigRecheck(Duration.ofMillis(50)).withImageRoots(java.util.List.of(temp));
+        server = PredictionServer.start(registry, options);
         client = HttpClient.newHttpClient();
     }
 
@@ -99,7 +98,9 @@ class PredictionServerTest {
         }
         assertThat(predictions).hasSize(3);
         for (int i = 0; i < 3; i++) {
-            assertThat(predictions.get(i).floatValue()).as("instance " + i).isEqualTo(direct[i]);
+            // TF Serving's row format: the one output, probability of shape [N, 1], gives each instance a list of one.
+            assertThat(predictions.get(i)).as("instance " + i).hasSize(1);
+            assertThat(predictions.get(i).get(0).floatValue()).as("instance " + i).isEqualTo(direct[i]);
         }
     }
 
