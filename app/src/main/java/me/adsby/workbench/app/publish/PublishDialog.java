@@ -59,7 +59,7 @@ public final class PublishDialog {
         label.valueProperty().bindBidirectional(model.labelProperty());
         TextField data = new TextField();
         data.setId("publishEvaluationData");
-        data.setPromptText("Production's evaluation dataset (first version: the run's validation split)");
+        data.setPromptText("The rows production was judged on (first version: the run's validation rows)");
         data.textProperty().bindBidirectional(model.evaluationDataProperty());
         Button browse = new Button("_Browse…");
         browse.setOnAction(event -> dialogs.chooseFile("Evaluation dataset", null)

@@ -14,6 +14,7 @@ import javafx.beans.property.StringProperty;
 import me.adsby.workbench.app.notify.Notifications;
 import me.adsby.workbench.app.task.BackgroundTask;
 import me.adsby.workbench.app.task.TaskExecutor;
+import me.adsby.workbench.engine.publish.EvaluationRowsUnavailableException;
 import me.adsby.workbench.engine.publish.GateFailedException;
 import me.adsby.workbench.engine.publish.PublishRequest;
 import me.adsby.workbench.engine.publish.PublishResult;
@@ -93,7 +94,7 @@ public final class PublishViewModel {
                     state.set(result.report().passed() ? State.PASSED : State.FAILED);
                 })
                 .onFailure(failure -> {
-                    report.set("The check failed: " + failure.getMessage());
+                    report.set("The check failed: " + failure.getMessage() + hint(failure));
                     state.set(State.EDITING);
                 })
                 .onCancelled(() -> state.set(State.EDITING)));
@@ -117,9 +118,15 @@ public final class PublishViewModel {
                 throw new IllegalStateException(e.getMessage(), e);
             }
         }).onSuccess(this::published).onFailure(failure -> {
-            report.set("Nothing was published: " + failure.getMessage());
+            report.set("Nothing was published: " + failure.getMessage() + hint(failure));
             state.set(State.EDITING);
         }).onCancelled(() -> state.set(State.EDITING)));
+    }
+
+    /** Where to name another dataset when production's rows cannot be read: the dialog's field. */
+    private static String hint(Throwable failure) {
+        return failure instanceof EvaluationRowsUnavailableException ? ": enter it under Evaluation data and check again"
+                : "";
     }
 
     private void published(PublishResult result) {

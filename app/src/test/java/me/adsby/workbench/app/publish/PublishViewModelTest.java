@@ -122,6 +122,15 @@ class PublishViewModelTest {
         }
         Files.createDirectories(directory.resolve("eval"));
         Files.writeString(directory.resolve("eval/predictions.csv"), csv, StandardCharsets.UTF_8);
+        // The dataset the run trained on and its spec, as a worker leaves them: the publish records which of the
+        // dataset's rows the first version was judged on.
+        Path dataset = Files.writeString(temp.resolve("ads-" + run.id() + ".csv"), "bid,clicked\n1,0\n2,0\n3,1\n4,1\n",
+                StandardCharsets.UTF_8);
+        new me.adsby.workbench.engine.run.RunSpec(run.id(), "tiny", "ctr", dataset.toString(), "clicked", null, List.of(),
+                Recipe.TABULAR, Hyperparameters.defaults(Recipe.TABULAR), 0.5, 0, "local-cpu", "test",
+                me.adsby.workbench.engine.run.SplitPlan.defaults(), "log_loss", null)
+                .write(new me.adsby.workbench.storage.blob.LocalBlobStore(),
+                        new me.adsby.workbench.engine.run.RunDirectory(me.adsby.workbench.storage.blob.BlobUri.local(directory)));
         history.transition(run.id(), RunStatus.QUEUED, RunStatus.STARTING);
         history.transition(run.id(), RunStatus.STARTING, RunStatus.RUNNING);
         history.transition(run.id(), RunStatus.RUNNING, RunStatus.SUCCEEDED);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import me.adsby.workbench.engine.eval.Bootstrap;
 import me.adsby.workbench.engine.publish.GateCheck;
+import me.adsby.workbench.engine.publish.EvaluationRowsUnavailableException;
 import me.adsby.workbench.engine.publish.GateFailedException;
 import me.adsby.workbench.engine.publish.GateReport;
 import me.adsby.workbench.engine.publish.GateThresholds;
@@ -54,8 +55,8 @@ final class PublishCommand implements Callable<Integer> {
             description = "Publish even if the gate fails; the reason goes to the audit log.")
     private String overrideReason;
 
-    @Option(names = "--eval-data", paramLabel = "URI", description = "The dataset to judge on (default: the one"
-            + " production was judged on; for a first version, the run's validation split).")
+    @Option(names = "--eval-data", paramLabel = "URI", description = "A dataset to judge both models on, every"
+            + " row (default: exactly the rows production was judged on; for a first version, the run's validation rows).")
     private String evalData;
 
     @Option(names = "--require", paramLabel = "METRIC>=X|METRIC<=X", description = "A value threshold (repeatable;"
@@ -117,6 +118,9 @@ final class PublishCommand implements Callable<Integer> {
                         .publish(request, progress, Cancellation.NEVER);
             } catch (GateFailedException e) {
                 print(out, null, e.report(), false);
+                return WorkbenchCli.EXIT_FAILURE;
+            } catch (EvaluationRowsUnavailableException e) {
+                spec.commandLine().getErr().println("workbench: " + e.getMessage() + ": --eval-data URI");
                 return WorkbenchCli.EXIT_FAILURE;
             }
             print(out, result, result.report(), result.overridden());

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import me.adsby.workbench.engine.eval.ConfidenceInterval;
@@ -51,8 +50,9 @@ import me.adsby.workbench.storage.work.ProgressListener;
  * run's provenance and parameters, the gate's report) and moves the label asked for. A failed gate stops
  * here ({@link GateFailedException}) unless the request carries an override reason, which the audit log keeps.
  *
- * <p>The evaluation examples: the dataset the request names; else the one production was evaluated on (its
- * model card says); else, for a model's first version, the run's validation split.
+ * <p>The evaluation examples ({@link EvaluationRowsChooser}): every row of the dataset the request names; else
+ * exactly the rows production was judged on, which its card records; else, for a model's first version, the
+ * run's validation rows. The new version's card records its rows the same way ({@link EvaluationRows}).
  */
 public final class Publisher {
 
@@ -105,32 +105,39 @@ public final class Publisher {
                 Registry.currentUser(), clock);
         Long production = registry.readConfig().config().model(request.modelName())
                 .map(model -> model.labels().get(Registry.PRODUCTION)).orElse(null);
-        String dataset = evaluationDataset(request, registry, production);
         RunDirectory directory = new RunDirectory(BlobUri.parse(run.runDirectory()));
         Path work = Files.createDirectories(cacheFolder.resolve("publish").resolve(UUID.randomUUID().toString()));
         try {
             progress.report(0, 4, "Copying the run's model");
             Path model = candidateModel(directory, work.resolve("candidate"));
+            Path productionModel = work.resolve("production");
+            ModelCard productionCard = null;
+            if (production != null) {
+                BlobFolders.download(registry.store(), registry.versionUri(request.modelName(), production), productionModel);
+                productionCard = registry.card(request.modelName(), production).orElse(null);
+            }
+            EvaluationRowsChooser.Choice choice = new EvaluationRowsChooser(stores, history).choose(request,
+                    request.modelName(), production, productionCard, productionModel, directory);
+            EvaluationRows rows = choice.rows();
             RunScorer scorer = new RunScorer(stores, cacheFolder, clock);
+            BlobUri dataset = BlobUri.parse(rows.dataset());
             Predictions candidate;
-            if (dataset == null) {
+            if (choice.candidatesOwnValidation()) {
                 candidate = read(directory.eval().resolve("predictions.csv"));
             } else {
-                progress.report(1, 4, "Scoring the candidate on " + dataset);
-                candidate = read(scorer.score(directory, BlobUri.parse(dataset), request.maxBadRows(), ProgressListener.NONE,
-                        cancel).predictions());
+                progress.report(1, 4, "Scoring the candidate on " + rows.describe());
+                candidate = rows.restrict(read(scorer.score(directory, dataset, request.maxBadRows(), ProgressListener.NONE,
+                        cancel).predictions()));
             }
             List<MetricDifference> differences = List.of();
             if (production != null) {
-                progress.report(2, 4, "Scoring production version " + production + " on " + dataset);
-                Path productionModel = work.resolve("production");
-                BlobFolders.download(registry.store(), registry.versionUri(request.modelName(), production), productionModel);
+                progress.report(2, 4, "Scoring production version " + production + " on " + rows.describe());
                 FeatureSpec features = ModelFeatures.read(productionModel).map(ModelFeatures::spec)
                         .orElseThrow(() -> new IllegalArgumentException("production version " + production + " of "
                                 + request.modelName() + " has no " + ModelFeatures.FILE + ", so it cannot be scored"));
                 BlobUri target = BlobUri.local(work.resolve("production-predictions.csv"));
-                Predictions baseline = read(scorer.scoreModel(productionModel, features, BlobUri.parse(dataset), target,
-                        request.maxBadRows(), ProgressListener.NONE, cancel).predictions());
+                Predictions baseline = rows.restrict(read(scorer.scoreModel(productionModel, features, dataset, target,
+                        request.maxBadRows(), ProgressListener.NONE, cancel).predictions()));
                 differences = new ModelComparison(request.classificationThreshold(), request.bootstrap())
                         .compare(PairedPredictions.match(baseline, candidate));
             }
@@ -140,8 +147,8 @@ public final class Publisher {
                     .metricsOnly(candidate);
             Map<Metric, ConfidenceInterval> intervals = request.bootstrap().intervals(candidate,
                     request.classificationThreshold());
-            GateReport report = ValidationGate.judge(dataset == null ? "the run's validation split" : dataset,
-                    evaluation, intervals, production, differences, request.thresholds());
+            GateReport report = ValidationGate.judge(rows.describe(), evaluation, intervals, production, differences,
+                    request.thresholds());
             boolean overridden = !report.passed();
             if (!write) {
                 progress.report(4, 4, report.passed() ? "The gate passes" : "The gate fails");
@@ -150,9 +157,10 @@ public final class Publisher {
             if (overridden && !request.isOverride()) {
                 throw new GateFailedException(report);
             }
-            ModelCard card = ModelCard.of(run.id(), dataset, metricsJson(evaluation, intervals, differences),
+            rows.writeRowsFile(model);
+            ModelCard card = ModelCard.of(run.id(), rows.dataset(), metricsJson(evaluation, intervals, differences),
                     record.provenance().<com.fasterxml.jackson.databind.JsonNode>map(JSON::valueToTree).orElse(null),
-                    record.params(), reportJson(report, overridden ? request.overrideReason() : null));
+                    record.params(), reportJson(report, overridden ? request.overrideReason() : null), rows.toJson());
             String details = report.passed() ? "validation gate passed"
                     : "validation gate failed, overridden: " + request.overrideReason();
             long version = registry.addVersion(request.modelName(), model, card, details);
@@ -165,24 +173,6 @@ public final class Publisher {
         } finally {
             deleteQuietly(work);
         }
-    }
-
-    /** The request's dataset, else production's evaluation dataset, else null (the validation split). */
-    private static String evaluationDataset(PublishRequest request, Registry registry, Long production) throws IOException {
-        if (request.evaluationData() != null) {
-            return request.evaluationData().toString();
-        }
-        if (production == null) {
-            return null;
-        }
-        Optional<ModelCard> card = registry.card(request.modelName(), production);
-        String dataset = card.map(ModelCard::evaluationDataset).orElse(null);
-        if (dataset == null) {
-            throw new IllegalArgumentException("production version " + production + " of " + request.modelName()
-                    + " names no evaluation dataset, so the candidate cannot be judged on its examples:"
-                    + " name one (--eval-data URI)");
-        }
-        return dataset;
     }
 
     /** A copy of the run's model with {@code assets.extra/features.json}, which serving needs. */

@@ -45,7 +45,7 @@ class PublishCommandTest {
 
     @BeforeAll
     void trainTwoRuns() throws IOException {
-        Path train = new DemoDatasetGenerator(1_500, 11).write(temp.resolve("train"), ProgressListener.NONE,
+        train = new DemoDatasetGenerator(1_500, 11).write(temp.resolve("train"), ProgressListener.NONE,
                 Cancellation.NEVER).csv();
         holdout = new DemoDatasetGenerator(1_500, 12).write(temp.resolve("holdout"), ProgressListener.NONE,
                 Cancellation.NEVER).csv();
@@ -56,6 +56,8 @@ class PublishCommandTest {
         untrained = train(train, "1", "0.0000001", "ad_id,campaign_id,advertiser_category,placement,device,hour_of_day,"
                 + "day_of_week,bid_price_usd,historical_ctr,headline_length,has_discount");
     }
+
+    private Path train;
 
     private String train(Path data, String epochs, String learningRate, String exclude) throws IOException {
         int status = cli.run("train", "--data", data.toString(), "--label", "clicked", "--epochs", epochs,
@@ -108,8 +110,8 @@ class PublishCommandTest {
         assertThat(status).as(cli.out() + cli.err()).isZero();
         JsonNode gate = cli.json().get("gate");
         assertThat(gate.get("passed").asBoolean()).isTrue();
-        // No --eval-data: the candidate is judged on the dataset production was judged on.
-        assertThat(gate.get("evaluated_on").asText()).isEqualTo(holdout.toString());
+        // No --eval-data: the candidate is judged on the rows production was judged on, every row of the holdout.
+        assertThat(gate.get("evaluated_on").asText()).isEqualTo("every row of " + holdout);
         assertThat(gate.get("production_version").asLong()).isEqualTo(1);
         assertThat(gate.get("checks").toString()).contains("auc not lower than production by more than 0.0050");
         assertThat(cli.json().get("version").asLong()).isEqualTo(2);
@@ -144,8 +146,9 @@ class PublishCommandTest {
                     "--gcs-endpoint", gcs.url(), "--require", "auc>=0.5", "--resamples", "200", "--json");
 
             assertThat(status).as(cli.out() + cli.err()).isZero();
-            // The first version of a registry is judged on the run's validation split.
-            assertThat(cli.json().get("gate").get("evaluated_on").asText()).isEqualTo("the run's validation split");
+            // The first version of a registry is judged on the run's validation rows.
+            assertThat(cli.json().get("gate").get("evaluated_on").asText()).endsWith(" rows of " + train
+                    + " (the validation rows of run " + trained + ", the candidate)");
             assertThat(store.stat(BlobUri.parse(registry + "/ctr/1/saved_model.pb"))).isPresent();
             assertThat(store.stat(BlobUri.parse(registry + "/ctr/1/assets.extra/model_card.json"))).isPresent();
             assertThat(cli.run("registry", "show", "ctr", "--registry", registry, "--gcs-endpoint", gcs.url(), "--json"))
@@ -167,5 +170,45 @@ class PublishCommandTest {
         assertThat(cli.run("evaluate", trained, "--data", holdout.toString(), "--resamples", "50", "--json"))
                 .as(cli.err()).isZero();
         assertThat(fromRegistry.get("auc").asDouble()).isCloseTo(cli.json().get("auc").asDouble(), within(1e-6));
+    }
+
+    @Test
+    @Order(8)
+    void aSecondPublishIsJudgedOnExactlyTheRowsTheFirstVersionWasJudgedOn() throws IOException {
+        // The first version with the suggested default: the run's own validation rows.
+        assertThat(cli.run("publish", trained, "--model-name", "ctr2", "--label", "production", "--require", "auc>=0.5",
+                "--resamples", "200", "--json")).as(cli.out() + cli.err()).isZero();
+        String rows = cli.json().get("gate").get("evaluated_on").asText();
+        long examples = cli.json().get("gate").get("examples").asLong();
+        Path rowsFile = temp.resolve("home/registry/ctr2/1/assets.extra/evaluation_rows.txt");
+        assertThat(Files.readAllLines(rowsFile)).hasSize((int) examples);
+
+        // The second publish names no dataset: it is judged against version 1 on those same rows, not refused.
+        int status = cli.run("publish", untrained, "--model-name", "ctr2", "--label", "production", "--resamples", "200",
+                "--json");
+
+        assertThat(status).as(cli.out() + cli.err()).isEqualTo(WorkbenchCli.EXIT_FAILURE);
+        JsonNode gate = cli.json().get("gate");
+        assertThat(gate.get("evaluated_on").asText()).isEqualTo(rows);
+        assertThat(gate.get("examples").asLong()).isEqualTo(examples);
+        assertThat(gate.get("production_version").asLong()).isEqualTo(1);
+        assertThat(gate.get("checks").toString()).contains("auc not lower than production");
+    }
+
+    @Test
+    @Order(9)
+    void whenProductionsRowsChangedThePublishSaysSoAndOffersAnotherDataset() throws IOException {
+        Files.writeString(train, Files.readString(train) + Files.readAllLines(train).get(1) + "\n");
+
+        int status = cli.run("publish", trained, "--model-name", "ctr2", "--label", "production", "--resamples", "200");
+
+        assertThat(status).isEqualTo(WorkbenchCli.EXIT_FAILURE);
+        assertThat(cli.err()).contains("production version 1 of ctr2 was judged on", "changed since",
+                "name another dataset to judge both the candidate and production on: --eval-data URI");
+        int judged = cli.run("publish", trained, "--model-name", "ctr2", "--label", "production", "--resamples", "200",
+                "--eval-data", holdout.toString(), "--json");
+        assertThat(judged).as(cli.out() + cli.err()).isIn(0, WorkbenchCli.EXIT_FAILURE);
+        assertThat(cli.json().get("gate").get("evaluated_on").asText()).isEqualTo("every row of " + holdout);
+        assertThat(cli.json().get("gate").get("production_version").asLong()).isEqualTo(1);
     }
 }
