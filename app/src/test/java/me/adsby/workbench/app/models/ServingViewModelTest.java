@@ -11,7 +11,6 @@ import me.adsby.workbench.app.notify.Notifications;
 import me.adsby.workbench.app.task.SameThreadTaskExecutor;
 import me.adsby.workbench.engine.registry.Registry;
 import me.adsby.workbench.storage.blob.BlobStores;
-import me.adsby.workbench.storage.blob.BlobUri;
 import me.adsby.workbench.storage.blob.GcsOptions;
 import me.adsby.workbench.storage.dataset.check.PreviewRow;
 import org.junit.jupiter.api.AfterEach;
