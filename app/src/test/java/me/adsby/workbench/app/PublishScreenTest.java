@@ -77,6 +77,7 @@ class PublishScreenTest extends FxRobot {
     @Test
     void aRunIsPublishedFromItsPageAndProductionIsRolledBackOnTheModelsScreen() throws Exception {
         WorkbenchHome home = WorkbenchHome.open(Files.createTempDirectory(temp, "home"));
+        me.adsby.workbench.app.models.RegistryFixture.noPollWait(home.registry());
         Path model = exportTinyModel(temp.resolve("tiny"));
         Path holdout = holdout(model, temp.resolve("holdout.csv"));
         String first;

@@ -20,12 +20,18 @@ import me.adsby.workbench.app.notify.Notifications;
 import me.adsby.workbench.app.task.BackgroundTask;
 import me.adsby.workbench.app.task.TaskExecutor;
 import me.adsby.workbench.engine.registry.LabelLog;
+import me.adsby.workbench.engine.registry.LabelMoves;
 import me.adsby.workbench.engine.registry.ModelCard;
+import me.adsby.workbench.engine.registry.PollIntervalWait;
 import me.adsby.workbench.engine.registry.Registry;
+import me.adsby.workbench.engine.registry.RegistrySettings;
 import me.adsby.workbench.engine.registry.RegistryModel;
 import me.adsby.workbench.engine.registry.RegistryVersion;
+import me.adsby.workbench.storage.history.RegistryAction;
 import me.adsby.workbench.storage.history.RegistryAuditEntry;
 import me.adsby.workbench.storage.history.RegistryMirror;
+import me.adsby.workbench.storage.work.Cancellation;
+import me.adsby.workbench.storage.work.ProgressListener;
 
 /**
  * The Models screen's state: the registry's models, the selected model's versions with their labels, card
@@ -57,7 +63,7 @@ public final class ModelsViewModel {
     /** A change of the registry, off the FX thread; says what it did. */
     @FunctionalInterface
     private interface Change {
-        String run() throws Exception;
+        String run(ProgressListener progress, Cancellation cancel) throws Exception;
     }
 
     /** What one read of the registry and the audit log found. */
@@ -244,9 +250,11 @@ public final class ModelsViewModel {
         if (model == null || version == null) {
             return;
         }
-        change("Labelling " + model.name() + " version " + version.version() + " " + label, () -> {
-            registry.label(model.name(), version.version(), label);
-            return model.name() + " version " + version.version() + " is now " + label + ".";
+        change("Labelling " + model.name() + " version " + version.version() + " " + label, (progress, cancel) -> {
+            LabelMoves.Moved moved = moves().move(model.name(), version.version(), label, RegistryAction.LABEL, null, progress,
+                    cancel);
+            return model.name() + " version " + version.version() + " is now " + label
+                    + (moved.waited() ? " (moved once TF Serving could load it)." : ".");
         });
     }
 
@@ -256,8 +264,8 @@ public final class ModelsViewModel {
         if (model == null || rollbackTarget.get() == null) {
             return;
         }
-        change("Rolling back " + model.name(), () -> {
-            long now = registry.rollback(model.name());
+        change("Rolling back " + model.name(), (progress, cancel) -> {
+            long now = moves().rollback(model.name(), progress, cancel).version();
             return model.name() + ": production is version " + now + " again.";
         });
     }
@@ -269,16 +277,26 @@ public final class ModelsViewModel {
         if (model == null || version == null) {
             return;
         }
-        change("Archiving " + model.name() + " version " + version.version(), () -> {
+        change("Archiving " + model.name() + " version " + version.version(), (progress, cancel) -> {
             boolean changed = registry.archive(model.name(), version.version());
             return model.name() + " version " + version.version() + (changed ? " is archived: no longer served."
                     : " was not served; nothing changed.");
         });
     }
 
+    /**
+     * Label moves in TF Serving's two steps: the version is served first and the label moves once the registry's
+     * recorded config poll interval has passed (the task shows the wait and can be cancelled; the move then stays
+     * pending, as {@code registry show} tells).
+     */
+    private LabelMoves moves() throws java.io.IOException {
+        return new LabelMoves(registry, new PollIntervalWait(RegistrySettings.read(registry.store(), registry.root())
+                .configPoll(), java.time.Clock.systemUTC()), java.time.Clock.systemUTC());
+    }
+
     private void change(String title, Change work) {
         busy.set(true);
-        tasks.submit(BackgroundTask.of(title, (progress, cancel) -> work.run())
+        tasks.submit(BackgroundTask.of(title, work::run)
                 .onSuccess(done -> {
                     notifications.info(title.replaceFirst(" .*", "") + " done", done);
                     reload();

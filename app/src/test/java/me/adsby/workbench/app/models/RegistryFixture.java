@@ -101,7 +101,20 @@ public final class RegistryFixture {
     /** The home's registry ({@code <home>/registry}) recording into {@code history}, as the app opens it. */
     public static Registry registry(Path registryFolder, RunHistory history, String user) {
         BlobUri root = BlobUri.local(registryFolder);
+        noPollWait(registryFolder);
         return new Registry(new LocalBlobStore(), root, history == null ? null : history.registry(), user, Clock.systemUTC());
+    }
+
+    /**
+     * Records a config poll interval of 0 in the registry: no TF Serving reads a test's registry, so label moves
+     * need not wait out one.
+     */
+    public static void noPollWait(Path registryFolder) {
+        try {
+            new me.adsby.workbench.engine.registry.RegistrySettings(0).write(new LocalBlobStore(), BlobUri.local(registryFolder));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** A card with an AUC and log loss with intervals, as a publisher writes them. */

@@ -51,6 +51,7 @@ class PublishViewModelTest {
         history = RunHistory.open(temp.resolve("history"));
         stores = new BlobStores(new GcsOptions(null, null));
         notifications = new Notifications(temp.resolve("log"));
+        me.adsby.workbench.app.models.RegistryFixture.noPollWait(temp.resolve("registry"));
         model = new PublishViewModel(tasks, new Publisher(history, stores, temp.resolve("cache"), Clock.systemUTC()),
                 temp.resolve("registry"), notifications);
     }

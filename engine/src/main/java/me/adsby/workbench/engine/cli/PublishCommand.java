@@ -59,6 +59,11 @@ final class PublishCommand implements Callable<Integer> {
             + " row (default: exactly the rows production was judged on; for a first version, the run's validation rows).")
     private String evalData;
 
+    @Option(names = "--serving-url", paramLabel = "URL", description = {"The TF Serving REST endpoint that reads the"
+        + " registry: the label moves once it reports the new version AVAILABLE. Default: wait out the registry's config"
+        + " poll interval (registry settings) after serving the version."})
+    private java.net.URI servingUrl;
+
     @Option(names = "--require", paramLabel = "METRIC>=X|METRIC<=X", description = "A value threshold (repeatable;"
             + " replaces the default auc>=0.6).")
     private List<String> requirements = new ArrayList<>();
@@ -110,7 +115,7 @@ final class PublishCommand implements Callable<Integer> {
         try (RunSession session = RunSession.open(workbench)) {
             BlobUri root = chosenRegistry == null ? BlobUri.local(session.home().registry()) : chosenRegistry;
             PublishRequest request = new PublishRequest(runId, modelName, root, label, overrideReason, evaluation, thresholds,
-                    new Bootstrap(resamples, 42L), maxBadRows);
+                    new Bootstrap(resamples, 42L), maxBadRows, servingUrl);
             ProgressListener progress = json ? ProgressListener.NONE : new ConsoleProgress(spec.commandLine().getErr(), "Publishing");
             PublishResult result;
             try {

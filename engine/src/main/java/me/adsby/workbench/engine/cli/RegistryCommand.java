@@ -7,16 +7,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import me.adsby.workbench.engine.registry.LabelMoves;
 import me.adsby.workbench.engine.registry.ModelConfig;
 import me.adsby.workbench.engine.registry.ModelServerConfig;
+import me.adsby.workbench.engine.registry.PendingMoves;
+import me.adsby.workbench.engine.registry.PollIntervalWait;
 import me.adsby.workbench.engine.registry.Registry;
 import me.adsby.workbench.engine.registry.RegistryModel;
+import me.adsby.workbench.engine.registry.RegistrySettings;
 import me.adsby.workbench.engine.registry.RegistryVersion;
+import me.adsby.workbench.engine.registry.ServingStatusWait;
+import me.adsby.workbench.engine.registry.VersionAvailability;
 import me.adsby.workbench.storage.blob.BlobStores;
 import me.adsby.workbench.storage.blob.BlobUri;
+import me.adsby.workbench.storage.history.RegistryAction;
 import me.adsby.workbench.storage.history.RegistryMirror;
 import me.adsby.workbench.storage.history.RunHistory;
 import me.adsby.workbench.storage.home.WorkbenchHome;
+import me.adsby.workbench.storage.work.Cancellation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,11 +32,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code workbench registry list | show | label | rollback | archive}. */
+/** {@code workbench registry list | show | label | rollback | archive | settings}. */
 @Command(name = "registry", mixinStandardHelpOptions = true,
         description = "List, show, label, roll back and archive the serving registry's models.",
         subcommands = {RegistryCommand.ListModels.class, RegistryCommand.Show.class, RegistryCommand.Label.class,
-            RegistryCommand.Rollback.class, RegistryCommand.Archive.class})
+            RegistryCommand.Rollback.class, RegistryCommand.Archive.class, RegistrySettingsCommand.class})
 final class RegistryCommand implements Runnable {
 
     @ParentCommand
@@ -40,13 +48,22 @@ final class RegistryCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "Say what to do: list, show, label, rollback or archive");
+                "Say what to do: list, show, label, rollback, archive or settings");
     }
 
     /** The registry at {@code uri}, or the home's; {@code mirror} may be null. */
     static Registry open(WorkbenchHome home, BlobStores stores, String uri, RegistryMirror mirror) throws IOException {
         BlobUri root = uri == null ? BlobUri.local(home.registry()) : BlobUri.parse(uri);
         return new Registry(stores.forUri(root), root, mirror, Registry.currentUser(), Clock.systemUTC());
+    }
+
+    /** Label moves in two steps, waiting for the serving URL or the registry's recorded poll interval. */
+    static LabelMoves moves(Registry registry, java.net.URI servingUrl) throws IOException {
+        VersionAvailability availability = servingUrl != null
+                ? new ServingStatusWait(servingUrl, java.time.Duration.ofMinutes(5), java.time.Duration.ofSeconds(1),
+                        Clock.systemUTC())
+                : new PollIntervalWait(RegistrySettings.read(registry.store(), registry.root()).configPoll(), Clock.systemUTC());
+        return new LabelMoves(registry, availability, Clock.systemUTC());
     }
 
     /** What the subcommands share. */
@@ -133,8 +150,12 @@ final class RegistryCommand implements Runnable {
         @Override
         int run(Registry registry) throws IOException {
             RegistryModel model = registry.show(name);
+            RegistrySettings settings = RegistrySettings.read(registry.store(), registry.root());
+            PendingMoves pending = new LabelMoves(registry, new PollIntervalWait(settings.configPoll(), Clock.systemUTC()),
+                    Clock.systemUTC()).pending(name);
             if (json) {
-                JsonOutput.print(out(), model);
+                JsonOutput.print(out(), JsonOutput.merged(model, Map.of("pending_moves", pending.moves(),
+                        "config_poll_seconds", settings.configPollSeconds())));
                 return 0;
             }
             out().printf("%s in %s%n", model.name(), registry.root());
@@ -150,6 +171,13 @@ final class RegistryCommand implements Runnable {
                 out().println("incomplete (publish stopped or under way): " + model.incomplete());
             }
             out().println("production history: " + model.productionHistory());
+            for (PendingMoves.Move move : pending.moves()) {
+                out().printf("pending: %s -> version %d, asked by %s at %s; moves once TF Serving has loaded it (after %s"
+                        + " by the config poll interval; run registry label again to finish it if its process stopped)%n",
+                        move.label(), move.version(), move.requestedBy(), move.requestedAt(), move.movesAfter());
+            }
+            out().printf("config poll interval: %d s (TF Serving's --model_config_file_poll_wait_seconds; registry settings"
+                    + " to change)%n", settings.configPollSeconds());
             return 0;
         }
     }
@@ -170,9 +198,15 @@ final class RegistryCommand implements Runnable {
             return true;
         }
 
+        @Option(names = "--serving-url", paramLabel = "URL", description = {"The TF Serving REST endpoint that reads this"
+            + " registry: the label moves once it reports the version AVAILABLE. Default: wait out the registry's config"
+            + " poll interval after serving the version."})
+        java.net.URI servingUrl;
+
         @Override
         int run(Registry registry) throws IOException {
-            registry.label(name, version, label);
+            moves(registry, servingUrl).move(name, version, label, RegistryAction.LABEL, null,
+                    new ConsoleProgress(spec.commandLine().getErr(), "Moving " + label), Cancellation.NEVER);
             if (json) {
                 JsonOutput.print(out(), Map.of("model", name, "label", label, "version", version));
             } else {
@@ -193,9 +227,13 @@ final class RegistryCommand implements Runnable {
             return true;
         }
 
+        @Option(names = "--serving-url", paramLabel = "URL", description = "As for registry label.")
+        java.net.URI servingUrl;
+
         @Override
         int run(Registry registry) throws IOException {
-            long version = registry.rollback(name);
+            long version = moves(registry, servingUrl).rollback(name,
+                    new ConsoleProgress(spec.commandLine().getErr(), "Rolling back"), Cancellation.NEVER).version();
             if (json) {
                 JsonOutput.print(out(), Map.of("model", name, "label", Registry.PRODUCTION, "version", version));
             } else {

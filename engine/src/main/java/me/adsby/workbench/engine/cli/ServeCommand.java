@@ -65,7 +65,11 @@ final class ServeCommand implements Callable<Integer> {
                 spec.commandLine().getErr().printf("workbench: warning: serving on %s, which other machines can reach;"
                         + " this server has no authentication or TLS: put it behind a proxy that has both%n", host);
             }
-            try (PredictionServer server = PredictionServer.start(registry, options)) {
+            java.io.PrintWriter err = spec.commandLine().getErr();
+            try (PredictionServer server = PredictionServer.start(registry, options, message -> {
+                err.println("workbench serve: " + message);
+                err.flush();
+            })) {
                 Thread hook = new Thread(stopped::countDown, "serve-shutdown");
                 Runtime.getRuntime().addShutdownHook(hook);
                 spec.commandLine().getOut().printf("Serving %s on http://%s:%d/v1/models/ (Ctrl+C stops)%n", registry.root(),

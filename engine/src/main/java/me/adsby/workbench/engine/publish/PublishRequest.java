@@ -18,9 +18,18 @@ import me.adsby.workbench.storage.blob.BlobUri;
  * @param thresholds     the gate's thresholds
  * @param bootstrap      resamples and seed of the intervals
  * @param maxBadRows     bad rows of the evaluation dataset to skip and count before scoring fails
+ * @param servingUrl     the TF Serving REST endpoint that reads the registry, asked whether the new version is
+ *                       AVAILABLE before the label moves; null: wait out the registry's config poll interval
  */
 public record PublishRequest(String runId, String modelName, BlobUri registry, String label, String overrideReason,
-                             BlobUri evaluationData, GateThresholds thresholds, Bootstrap bootstrap, int maxBadRows) {
+                             BlobUri evaluationData, GateThresholds thresholds, Bootstrap bootstrap, int maxBadRows,
+                             java.net.URI servingUrl) {
+
+    /** Without a serving URL. */
+    public PublishRequest(String runId, String modelName, BlobUri registry, String label, String overrideReason,
+                          BlobUri evaluationData, GateThresholds thresholds, Bootstrap bootstrap, int maxBadRows) {
+        this(runId, modelName, registry, label, overrideReason, evaluationData, thresholds, bootstrap, maxBadRows, null);
+    }
 
     public PublishRequest {
         Objects.requireNonNull(runId, "runId");
@@ -63,6 +72,11 @@ public record PublishRequest(String runId, String modelName, BlobUri registry, S
     public PublishRequest withBootstrap(Bootstrap newBootstrap) {
         return new PublishRequest(runId, modelName, registry, label, overrideReason, evaluationData, thresholds,
                 newBootstrap, maxBadRows);
+    }
+
+    public PublishRequest withServingUrl(java.net.URI url) {
+        return new PublishRequest(runId, modelName, registry, label, overrideReason, evaluationData, thresholds, bootstrap,
+                maxBadRows, url);
     }
 
     public boolean isOverride() {

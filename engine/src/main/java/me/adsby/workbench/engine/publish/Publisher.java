@@ -25,9 +25,14 @@ import me.adsby.workbench.engine.eval.PredictionsCsv;
 import me.adsby.workbench.engine.input.FeatureSpec;
 import me.adsby.workbench.engine.input.Letterbox;
 import me.adsby.workbench.engine.model.ModelFeatures;
+import me.adsby.workbench.engine.registry.LabelMoves;
 import me.adsby.workbench.engine.registry.ModelCard;
 import me.adsby.workbench.engine.registry.ModelNames;
+import me.adsby.workbench.engine.registry.PollIntervalWait;
 import me.adsby.workbench.engine.registry.Registry;
+import me.adsby.workbench.engine.registry.RegistrySettings;
+import me.adsby.workbench.engine.registry.ServingStatusWait;
+import me.adsby.workbench.engine.registry.VersionAvailability;
 import me.adsby.workbench.engine.run.RunDirectory;
 import me.adsby.workbench.engine.run.RunFeatures;
 import me.adsby.workbench.engine.run.RunScorer;
@@ -57,6 +62,8 @@ import me.adsby.workbench.storage.work.ProgressListener;
 public final class Publisher {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How long a publish waits for TF Serving to report the new version AVAILABLE. */
+    static final java.time.Duration SERVING_TIMEOUT = java.time.Duration.ofMinutes(5);
 
     private final RunHistory history;
     private final BlobStores stores;
@@ -165,14 +172,24 @@ public final class Publisher {
                     : "validation gate failed, overridden: " + request.overrideReason();
             long version = registry.addVersion(request.modelName(), model, card, details);
             if (request.label() != null) {
-                registry.label(request.modelName(), version, request.label(),
-                        overridden ? RegistryAction.OVERRIDE : RegistryAction.LABEL, overridden ? request.overrideReason() : null);
+                // The version is served by now, unlabelled; the label moves once TF Serving can have loaded it.
+                labelMoves(registry, request).move(request.modelName(), version, request.label(),
+                        overridden ? RegistryAction.OVERRIDE : RegistryAction.LABEL, overridden ? request.overrideReason() : null,
+                        progress, cancel);
             }
             progress.report(4, 4, "Published version " + version + " of " + request.modelName());
             return new PublishResult(request.modelName(), version, request.label(), report, overridden);
         } finally {
             deleteQuietly(work);
         }
+    }
+
+    /** Label moves that wait for TF Serving as the request says: its serving URL, or the registry's poll interval. */
+    private LabelMoves labelMoves(Registry registry, PublishRequest request) throws IOException {
+        VersionAvailability availability = request.servingUrl() != null
+                ? new ServingStatusWait(request.servingUrl(), SERVING_TIMEOUT, java.time.Duration.ofSeconds(1), clock)
+                : new PollIntervalWait(RegistrySettings.read(registry.store(), registry.root()).configPoll(), clock);
+        return new LabelMoves(registry, availability, clock);
     }
 
     /** A copy of the run's model with {@code assets.extra/features.json}, which serving needs. */

@@ -310,8 +310,8 @@ public final class Registry {
     public void label(String model, long version, String label, RegistryAction action, String reason) throws IOException {
         ModelNames.check(model);
         checkLabel(label);
-        if (action != RegistryAction.LABEL && action != RegistryAction.OVERRIDE) {
-            throw new IllegalArgumentException("A label move is a label or an override, not " + action.id());
+        if (action != RegistryAction.LABEL && action != RegistryAction.OVERRIDE && action != RegistryAction.ROLLBACK) {
+            throw new IllegalArgumentException("A label move is a label, an override or a rollback, not " + action.id());
         }
         if (action == RegistryAction.OVERRIDE && (reason == null || reason.isBlank())) {
             throw new IllegalArgumentException("An override needs a reason");
@@ -327,7 +327,48 @@ public final class Registry {
     }
 
     /**
-     * Moves {@code production} back to the version it pointed at before the current one.
+     * Adds the version to the served set, unlabelled, in a config write of its own (the first step of a label
+     * move, {@link LabelMoves}).
+     *
+     * @return whether it was not served before
+     */
+    public boolean serveVersion(String model, long version) throws IOException {
+        ModelNames.check(model);
+        requireWhole(model, version);
+        boolean[] added = new boolean[1];
+        updateConfig(config -> {
+            ModelConfig entry = entry(config, model);
+            added[0] = !entry.versions().contains(version);
+            return added[0] ? config.with(entry.withVersion(version)) : config;
+        });
+        return added[0];
+    }
+
+    /**
+     * The version a rollback of {@code production} would restore: the one it pointed at before the current one.
+     *
+     * @throws IllegalStateException when the model has no production label or no earlier production version
+     */
+    public long rollbackTarget(String model) throws IOException {
+        ModelNames.check(model);
+        Long current = readConfig().config().model(model).map(m -> m.labels().get(PRODUCTION)).orElse(null);
+        if (current == null) {
+            throw new IllegalStateException("Model " + model + " has no production version to roll back from");
+        }
+        long target = labelLog(model).rollbackTarget(current).orElseThrow(() -> new IllegalStateException("Model " + model
+                + ": production has been version " + current + " only; there is no earlier version to roll back to"));
+        requireWhole(model, target);
+        return target;
+    }
+
+    /** Who this registry's changes are logged as. */
+    public String user() {
+        return user;
+    }
+
+    /**
+     * Moves {@code production} back to the version it pointed at before the current one, in one config write:
+     * only for a version TF Serving has loaded already; {@link LabelMoves#rollback} waits when it must.
      *
      * @return the version production now points at
      * @throws IllegalStateException when the model has no production label or no earlier production version

@@ -41,6 +41,11 @@ final class LoadedModels implements AutoCloseable {
         this.images = images;
     }
 
+    /** Whether the version is loaded (AVAILABLE, in TF Serving's words). */
+    boolean isLoaded(String model, long version) {
+        return loaded.containsKey(new Key(model, version));
+    }
+
     /**
      * The version, loaded on first use.
      *

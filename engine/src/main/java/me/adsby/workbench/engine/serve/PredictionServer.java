@@ -49,10 +49,11 @@ public final class PredictionServer implements AutoCloseable {
     private final Server jetty;
     private final ServerConnector connector;
 
-    private PredictionServer(Registry registry, ServerOptions options) throws IOException {
+    private PredictionServer(Registry registry, ServerOptions options, java.util.function.Consumer<String> log)
+            throws IOException {
         this.options = options;
         RequestImages images = new RequestImages(options);
-        this.api = new ServingApi(registry, options, images);
+        this.api = new ServingApi(registry, options, images, log);
         AtomicInteger count = new AtomicInteger();
         this.predictors = new ThreadPoolExecutor(options.threads(), options.threads(), 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(options.threads() * QUEUE_PER_THREAD), task -> {
@@ -75,9 +76,15 @@ public final class PredictionServer implements AutoCloseable {
         jetty.setHandler(new MinimumDataRateHandler(new ApiHandler(), options.minDataRate(), 0));
     }
 
-    /** Starts serving; the image roots must exist. */
+    /** Starts serving, telling a refused config on standard error; the image roots must exist. */
     public static PredictionServer start(Registry registry, ServerOptions options) throws IOException {
-        PredictionServer server = new PredictionServer(registry, options);
+        return start(registry, options, message -> System.err.println("workbench serve: " + message));
+    }
+
+    /** Starts serving, telling {@code log} when a new config is refused; the image roots must exist. */
+    public static PredictionServer start(Registry registry, ServerOptions options, java.util.function.Consumer<String> log)
+            throws IOException {
+        PredictionServer server = new PredictionServer(registry, options, log);
         try {
             server.jetty.start();
         } catch (Exception e) {
@@ -94,6 +101,11 @@ public final class PredictionServer implements AutoCloseable {
 
     public String host() {
         return options.host();
+    }
+
+    /** Why the newest {@code models.config} is not served (TF Serving's FAILED_PRECONDITION), or null when it is. */
+    public String configRefusal() {
+        return api.refusal();
     }
 
     @Override

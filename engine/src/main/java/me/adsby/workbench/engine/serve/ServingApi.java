@@ -30,7 +30,8 @@ import me.adsby.workbench.storage.blob.BlobInfo;
  * version or label, {@code production} answers, else the highest served version. Errors are
  * {@code {"error": "..."}} with 400 (a bad request), 404 (no such model, version or label, or a version that
  * cannot be loaded), 405 or 500. {@code models.config} is looked at again at most every
- * {@link ServerOptions#configRecheck}. Thread-safe.
+ * {@link ServerOptions#configRecheck}, and a new one is refused, as TF Serving refuses it, when a label in it
+ * moved onto a version that is not loaded yet. Thread-safe.
  */
 final class ServingApi implements AutoCloseable {
 
@@ -44,15 +45,33 @@ final class ServingApi implements AutoCloseable {
     private final ServerOptions options;
     private final LoadedModels models;
     private final Object configLock = new Object();
+    private final java.util.function.Consumer<String> log;
+    private final java.util.concurrent.ScheduledExecutorService loader;
     private volatile Registry.ConfigSnapshot snapshot;
     private volatile long checkedAt;
+    private volatile String refusal;
+    private volatile String pollProblem;
 
-    ServingApi(Registry registry, ServerOptions options, RequestImages images) throws IOException {
+    /** @param log where a refused config is told (the console of {@code workbench serve}) */
+    ServingApi(Registry registry, ServerOptions options, RequestImages images, java.util.function.Consumer<String> log)
+            throws IOException {
         this.registry = registry;
         this.options = options;
         this.models = new LoadedModels(registry, images);
+        this.log = log;
+        this.loader = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "serve-load");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.snapshot = registry.readConfig();
         this.checkedAt = System.nanoTime();
+        // At start every label is taken as it is (TF Serving needs --allow_version_labels_for_unavailable_models for
+        // that); the served versions load in the background. Then the config is polled, as TF Serving polls it,
+        // whether requests come or not, so that a newly served version loads before its label arrives.
+        loadInBackground(snapshot.config());
+        long every = Math.max(1, options.configRecheck().toMillis());
+        loader.scheduleWithFixedDelay(this::poll, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     Reply handle(String method, String rawPath, byte[] body) {
@@ -175,7 +194,12 @@ final class ServingApi implements AutoCloseable {
         return model.versions().last();
     }
 
-    /** The config, looked at again when {@link ServerOptions#configRecheck} has passed since the last look. */
+    /**
+     * The config, looked at again when {@link ServerOptions#configRecheck} has passed since the last look. A new
+     * config is taken as TF Serving takes one: refused whole, the old one kept, when a label in it moved to a
+     * version that is not loaded (and read again at each look, as TF Serving polls the file); else its served
+     * versions start loading in the background.
+     */
     private ModelServerConfig config() throws IOException {
         long recheck = options.configRecheck().toNanos();
         if (System.nanoTime() - checkedAt >= recheck) {
@@ -184,7 +208,7 @@ final class ServingApi implements AutoCloseable {
                     try {
                         long generation = registry.store().stat(registry.configUri()).map(BlobInfo::generation).orElse(0L);
                         if (generation != snapshot.generation()) {
-                            snapshot = registry.readConfig();
+                            consider(registry.readConfig());
                         }
                     } finally {
                         checkedAt = System.nanoTime();
@@ -195,8 +219,73 @@ final class ServingApi implements AutoCloseable {
         return snapshot.config();
     }
 
+    private void consider(Registry.ConfigSnapshot next) {
+        Optional<String> refused = labelOnUnloadedVersion(snapshot.config(), next.config());
+        if (refused.isPresent()) {
+            if (!refused.get().equals(refusal)) {
+                refusal = refused.get();
+                log.accept("Refused " + registry.configUri() + " (generation " + next.generation() + "): " + refusal
+                        + "; still serving the config before it");
+            }
+            return;
+        }
+        refusal = null;
+        snapshot = next;
+        loadInBackground(next.config());
+    }
+
+    /** TF Serving's FAILED_PRECONDITION for a label moved onto a version that is not loaded, if the config has one. */
+    private Optional<String> labelOnUnloadedVersion(ModelServerConfig current, ModelServerConfig next) {
+        for (ModelConfig model : next.models()) {
+            Map<String, Long> before = current.model(model.name()).<Map<String, Long>>map(ModelConfig::labels).orElse(Map.of());
+            for (Map.Entry<String, Long> label : model.labels().entrySet()) {
+                long version = label.getValue();
+                if (!Long.valueOf(version).equals(before.get(label.getKey())) && !models.isLoaded(model.name(), version)) {
+                    return Optional.of("FAILED_PRECONDITION: Request to assign label to version " + version + " of model "
+                            + model.name() + ", which is not currently available for inference");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Loads every served version not loaded yet, one at a time, off the request threads; failures wait for a request. */
+    private void loadInBackground(ModelServerConfig config) {
+        for (ModelConfig model : config.models()) {
+            for (long version : model.versions()) {
+                if (!models.isLoaded(model.name(), version)) {
+                    loader.execute(() -> problem(model.name(), version));
+                }
+            }
+        }
+    }
+
+    private void poll() {
+        try {
+            config();
+            pollProblem = null;
+        } catch (IOException | RuntimeException e) {
+            String problem = "Cannot read " + registry.configUri() + ": " + e.getMessage() + "; still serving the config before";
+            if (!problem.equals(pollProblem)) {
+                pollProblem = problem;
+                log.accept(problem);
+            }
+        }
+    }
+
+    /** Why the last new config was refused, or null when the newest one is served. */
+    String refusal() {
+        return refusal;
+    }
+
     @Override
     public void close() {
+        loader.shutdownNow();
+        try {
+            loader.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         models.close();
     }
 }

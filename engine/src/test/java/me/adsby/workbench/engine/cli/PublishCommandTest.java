@@ -50,6 +50,8 @@ class PublishCommandTest {
         holdout = new DemoDatasetGenerator(1_500, 12).write(temp.resolve("holdout"), ProgressListener.NONE,
                 Cancellation.NEVER).csv();
         cli = new HeadlessRun(temp.resolve("home"));
+        // No TF Serving reads the test registry: a poll interval of 0 lets labels move without waiting for one.
+        assertThat(cli.run("registry", "settings", "--config-poll-seconds", "0")).as(cli.err()).isZero();
         trained = train(train, "6", "0.003", "ad_id,campaign_id");
         // One epoch at a learning rate of 1e-7, reading only banner_size, which the demo's click model does not use
         // (engine/demo/ClickModel): a model that ranks no better than chance.
@@ -142,6 +144,8 @@ class PublishCommandTest {
         try (GcsTestServer gcs = GcsTestServer.start(); GcsBlobStore store = new GcsBlobStore(gcs.options())) {
             gcs.createBucket("models");
             String registry = "gs://models/serving";
+            assertThat(cli.run("registry", "settings", "--registry", registry, "--gcs-endpoint", gcs.url(),
+                    "--config-poll-seconds", "0")).as(cli.err()).isZero();
             int status = cli.run("publish", trained, "--model-name", "ctr", "--label", "production", "--registry", registry,
                     "--gcs-endpoint", gcs.url(), "--require", "auc>=0.5", "--resamples", "200", "--json");
 

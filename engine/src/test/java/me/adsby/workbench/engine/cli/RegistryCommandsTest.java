@@ -34,6 +34,9 @@ class RegistryCommandsTest {
         registry.addVersion("ctr", model, card);
         registry.addVersion("ctr", model, card);
         HeadlessRun cli = new HeadlessRun(home);
+        // No TF Serving reads this registry: record a poll interval of 0 so label moves need not wait for one.
+        assertThat(cli.run("registry", "settings", "--config-poll-seconds", "0", "--json")).as(cli.err()).isZero();
+        assertThat(cli.json().get("config_poll_seconds").asLong()).isZero();
 
         assertThat(cli.run("registry", "label", "ctr", "1", "production", "--json")).as(cli.err()).isZero();
         assertThat(cli.run("registry", "label", "ctr", "2", "production", "--json")).as(cli.err()).isZero();
@@ -60,6 +63,8 @@ class RegistryCommandsTest {
         assertThat(shown.get("served").toString()).isEqualTo("[1,3]");
         assertThat(shown.get("productionHistory").toString()).isEqualTo("[1]");
         assertThat(shown.get("versions").get(0).get("card").get("sourceRunId").asText()).isEqualTo("run-7");
+        assertThat(shown.get("pending_moves")).isEmpty();
+        assertThat(shown.get("config_poll_seconds").asLong()).isZero();
 
         assertThat(cli.run("registry", "show", "../etc")).isEqualTo(1);
         assertThat(cli.err()).contains("is not a model name");
