@@ -48,6 +48,8 @@ import org.jfree.chart.fx.ChartViewer;
  */
 public final class CompareView {
 
+    private static final JFreeChart EMPTY_CHART = new JFreeChart(new org.jfree.chart.plot.XYPlot());
+
     private final CompareViewModel model;
     private final GroupComparisonModel groups;
     private final DialogService dialogs;
@@ -99,7 +101,8 @@ public final class CompareView {
                 calibrationViewer.setChart(now.calibration());
             }
         });
-        model.sliceChartProperty().addListener((property, old, now) -> sliceViewer.setChart(now));
+        // JFreeChart's viewer takes no null chart: without slices it keeps an empty one.
+        model.sliceChartProperty().addListener((property, old, now) -> sliceViewer.setChart(now == null ? EMPTY_CHART : now));
         root.sceneProperty().addListener((property, old, now) -> {
             if (now != null) {
                 model.loadExperiments();

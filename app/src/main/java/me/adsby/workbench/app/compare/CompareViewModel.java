@@ -26,6 +26,7 @@ import me.adsby.workbench.app.task.BackgroundTask;
 import me.adsby.workbench.app.task.TaskExecutor;
 import me.adsby.workbench.app.task.TaskHandle;
 import me.adsby.workbench.engine.compare.ComparedRun;
+import me.adsby.workbench.engine.compare.ComparisonCsv;
 import me.adsby.workbench.engine.compare.ComparisonRequest;
 import me.adsby.workbench.engine.compare.ComparisonSource;
 import me.adsby.workbench.engine.compare.EpochChoice;
@@ -218,7 +219,7 @@ public final class CompareViewModel {
             comparison.set(result);
             charts.set(done.charts());
             regrid();
-            status.set(summary(result));
+            status.set(CompareStatus.of(result));
             List<String> columns = result.baseline().predictions().sliceColumns();
             sliceColumns.setAll(columns);
             if (sliceColumn.get() == null || !columns.contains(sliceColumn.get())) {
@@ -231,20 +232,6 @@ public final class CompareViewModel {
             status.set("The comparison failed: " + failure.getMessage());
             notifications.error("Compare failed", failure);
         }).onCancelled(() -> busy.set(false)));
-    }
-
-    private static String summary(RunComparison result) {
-        long unpaired = result.runs().stream().filter(run -> run.unpairedReason() != null).count();
-        String text = result.runs().size() + " runs on " + result.request().source().describe() + ", "
-                + result.baseline().evaluation().count() + " examples in the baseline's predictions; 95% intervals by "
-                + result.request().bootstrap().resamples() + " bootstrap resamples; differences: DeLong for AUC, "
-                + "paired bootstrap for the rest. Better or worse only when the interval excludes 0.";
-        if (unpaired > 0) {
-            text += " " + unpaired + " run(s) are not on the baseline's examples and get no verdict: "
-                    + result.runs().stream().filter(run -> run.unpairedReason() != null).findFirst().orElseThrow()
-                            .unpairedReason();
-        }
-        return text;
     }
 
     private void regrid() {
@@ -295,15 +282,17 @@ public final class CompareViewModel {
         }).onSuccess(sliceChart::set));
     }
 
-    /** Writes the table (as shown: transposed or not, differences only or not) as CSV. */
+    /**
+     * Writes the comparison as CSV, one record per metric and run with every number in its own column
+     * ({@link ComparisonCsv}).
+     */
     public void exportTable(Path target) {
-        ComparisonGrid shown = grid.get();
+        RunComparison shown = comparison.get();
         if (shown == null) {
             return;
         }
-        String csv = shown.toCsv();
         tasks.submit(BackgroundTask.of("Saving " + target.getFileName(), (progress, cancel) -> {
-            Files.writeString(target, csv, StandardCharsets.UTF_8);
+            Files.writeString(target, ComparisonCsv.of(shown), StandardCharsets.UTF_8);
             return target;
         }).onSuccess(saved -> notifications.info("Table saved", saved.toString())));
     }

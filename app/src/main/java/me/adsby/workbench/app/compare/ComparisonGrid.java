@@ -1,7 +1,5 @@
 package me.adsby.workbench.app.compare;
 
-import java.io.IOException;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +13,6 @@ import me.adsby.workbench.engine.eval.Metric;
 import me.adsby.workbench.engine.eval.MetricDifference;
 import me.adsby.workbench.engine.eval.MetricValue;
 import me.adsby.workbench.engine.eval.Verdict;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * A comparison as a grid of text cells, for the Compare table and its CSV export: one column per run, one
@@ -52,10 +48,10 @@ record ComparisonGrid(String corner, List<String> columns, List<Row> rows) {
                 + (run.id().equals(comparison.request().baselineId()) ? " (baseline)" : "")).toList();
         List<Row> rows = new ArrayList<>();
         for (Metric metric : Metric.values()) {
-            boolean differs = runs.stream().anyMatch(run -> run.difference(metric)
+            boolean differs = metric.thresholdFree() && runs.stream().anyMatch(run -> run.difference(metric)
                     .map(d -> d.verdict() != Verdict.TIE).orElse(false));
             if (!differencesOnly || differs) {
-                rows.add(metricRow(metric, runs));
+                rows.add(metricRow(metric, runs, comparison.request().threshold()));
             }
         }
         if (!differencesOnly) {
@@ -71,8 +67,13 @@ record ComparisonGrid(String corner, List<String> columns, List<Row> rows) {
         return new ComparisonGrid("metric", columns, rows);
     }
 
-    private static Row metricRow(Metric metric, List<ComparedRun> runs) {
-        Optional<Double> best = runs.stream().map(run -> run.evaluation().metric(metric)).filter(MetricValue::isDefined)
+    /**
+     * A metric's row: each run's value and interval, and its difference to the baseline with the verdict. A
+     * threshold metric (accuracy, precision, recall, F1) says its threshold and gets neither a verdict nor a best
+     * mark: at 0.5 on a 10% click rate, predicting no click at all wins on accuracy.
+     */
+    private static Row metricRow(Metric metric, List<ComparedRun> runs, double threshold) {
+        Optional<Double> best = !metric.thresholdFree() ? Optional.empty() : runs.stream().map(run -> run.evaluation().metric(metric)).filter(MetricValue::isDefined)
                 .map(MetricValue::value).reduce(metric.higherIsBetter() ? Math::max : Math::min);
         List<Cell> cells = new ArrayList<>();
         for (ComparedRun run : runs) {
@@ -92,15 +93,19 @@ record ComparisonGrid(String corner, List<String> columns, List<Row> rows) {
                             .append(signed(d.interval().upper())).append(']');
                 }
                 d.pValue().ifPresent(p -> text.append(String.format(Locale.ROOT, " p=%.3g", p)));
-                verdict = d.verdict();
-                text.append(' ').append(verdict.name().toLowerCase(Locale.ROOT));
+                if (metric.thresholdFree()) {
+                    verdict = d.verdict();
+                    text.append(' ').append(verdict.name().toLowerCase(Locale.ROOT));
+                } else {
+                    text.append(" not judged");
+                }
             } else if (run.unpairedReason() != null) {
                 text.append("\nnot paired");
             }
             boolean isBest = best.isPresent() && value.isDefined() && value.value() == best.get();
             cells.add(new Cell(text.toString(), isBest, verdict));
         }
-        return new Row(metric.key(), cells);
+        return new Row(metric.thresholdFree() ? metric.key() : metric.key() + " @ " + threshold + " (not judged)", cells);
     }
 
     private static Row epochRow(String key, List<ComparedRun> runs) {
@@ -124,24 +129,6 @@ record ComparisonGrid(String corner, List<String> columns, List<Row> rows) {
             newRows.add(new Row(columns.get(c), rows.stream().map(row -> row.cells().get(column)).toList()));
         }
         return new ComparisonGrid("run", newColumns, newRows);
-    }
-
-    /** The grid as CSV: the header, then a record per row; a cell's two lines are joined by "; ". */
-    String toCsv() {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
-            List<String> header = new ArrayList<>(List.of(corner));
-            header.addAll(columns);
-            printer.printRecord(header);
-            for (Row row : rows) {
-                List<String> record = new ArrayList<>(List.of(row.label()));
-                row.cells().forEach(cell -> record.add(cell.text().replace("\n", "; ")));
-                printer.printRecord(record);
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return out.toString();
     }
 
     private static String number(double value) {

@@ -163,7 +163,7 @@ public final class RunPageViewModel {
         artifacts.setAll(read.artifacts());
         log.set(String.join("\n", snapshot.log()));
         canCancel.set(!status.isStopped());
-        canResume.set(status == RunStatus.FAILED || status == RunStatus.INTERRUPTED);
+        canResume.set(status == RunStatus.FAILED || status == RunStatus.INTERRUPTED || status == RunStatus.CANCELLED);
         canDelete.set(status.isStopped());
     }
 

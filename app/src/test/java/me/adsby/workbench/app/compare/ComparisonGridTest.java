@@ -66,25 +66,61 @@ class ComparisonGridTest {
     void differencesOnlyKeepsTheRowsWithAVerdictOtherThanTieAndTheParameters() {
         RunComparison comparison = comparison();
         ComparisonGrid grid = ComparisonGrid.of(comparison, true);
-        long decided = comparison.runs().get(1).differences().stream().filter(d -> d.verdict() != Verdict.TIE).count();
+        long decided = comparison.runs().get(1).differences().stream()
+                .filter(d -> d.metric().thresholdFree() && d.verdict() != Verdict.TIE).count();
 
-        // Every metric row left has a better or worse verdict; the parameter row is kept.
+        // Every metric row left has a better or worse verdict on a threshold-free metric; the parameter row is kept.
         assertThat(grid.rows()).hasSize((int) decided + 1);
         assertThat(grid.rows().stream().filter(row -> !row.label().startsWith("param"))
                 .allMatch(row -> row.cells().get(1).verdict() != Verdict.TIE)).isTrue();
     }
 
     @Test
-    void transposingSwapsRunsAndMetricsAndTheCsvHasEveryCell() {
+    void transposingSwapsRunsAndMetrics() {
         ComparisonGrid grid = ComparisonGrid.of(comparison(), false);
         ComparisonGrid transposed = grid.transposed();
 
         assertThat(transposed.rows()).extracting(ComparisonGrid.Row::label).containsExactly("first (baseline)", "second");
         assertThat(transposed.columns()).isEqualTo(grid.rows().stream().map(ComparisonGrid.Row::label).toList());
-        String csv = grid.toCsv();
-        assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo("metric,first (baseline),second");
-        // A header, then one line per row: the cells' second lines are joined with "; ", not new lines.
-        assertThat(csv.lines().count()).isEqualTo(grid.rows().size() + 1);
-        assertThat(csv).contains("1.0000").contains("; +0.2500");
+    }
+
+    @Test
+    void thresholdMetricsSayTheirThresholdAndAreNeitherJudgedNorMarkedBest() {
+        ComparisonGrid grid = ComparisonGrid.of(comparison(), false);
+
+        ComparisonGrid.Row accuracy = grid.rows().stream().filter(row -> row.label().startsWith("accuracy")).findFirst()
+                .orElseThrow();
+        assertThat(accuracy.label()).isEqualTo("accuracy @ 0.5 (not judged)");
+        assertThat(accuracy.cells()).allSatisfy(cell -> {
+            assertThat(cell.verdict()).isNull();
+            assertThat(cell.best()).isFalse();
+        });
+        assertThat(accuracy.cells().get(1).text()).endsWith("not judged");
+    }
+
+    @Test
+    void theCsvHasARecordPerMetricAndRunWithEveryNumberInItsOwnColumn() throws Exception {
+        String csv = me.adsby.workbench.engine.compare.ComparisonCsv.of(comparison());
+
+        List<org.apache.commons.csv.CSVRecord> records = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader()
+                .setSkipHeaderRecord(true).get().parse(new java.io.StringReader(csv)).getRecords();
+        assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo(String.join(",",
+                me.adsby.workbench.engine.compare.ComparisonCsv.HEADER));
+        assertThat(records).hasSize(me.adsby.workbench.engine.eval.Metric.values().length * 2);
+        // AUC: 0.75 for the baseline and 1.0 for the other run (hand-worked above), a difference of +0.25.
+        org.apache.commons.csv.CSVRecord auc = records.stream().filter(r -> r.get("metric").equals("auc")
+                && r.get("run_id").equals("r-b")).findFirst().orElseThrow();
+        assertThat(Double.parseDouble(auc.get("value"))).isEqualTo(1.0);
+        assertThat(Double.parseDouble(auc.get("difference"))).isEqualTo(0.25);
+        assertThat(auc.get("verdict")).isIn("better", "tie");
+        assertThat(auc.get("threshold")).isEmpty();
+        org.apache.commons.csv.CSVRecord baseline = records.stream().filter(r -> r.get("metric").equals("auc")
+                && r.get("run_id").equals("r-a")).findFirst().orElseThrow();
+        assertThat(Double.parseDouble(baseline.get("value"))).isEqualTo(0.75);
+        assertThat(baseline.get("verdict")).isEqualTo("baseline");
+        org.apache.commons.csv.CSVRecord accuracy = records.stream().filter(r -> r.get("metric").equals("accuracy")
+                && r.get("run_id").equals("r-b")).findFirst().orElseThrow();
+        assertThat(accuracy.get("threshold")).isEqualTo("0.5");
+        assertThat(accuracy.get("verdict")).isEqualTo("not judged");
     }
 }

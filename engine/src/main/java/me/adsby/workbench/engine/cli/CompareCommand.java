@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import me.adsby.workbench.engine.compare.ComparedRun;
+import me.adsby.workbench.engine.compare.ComparisonSummary;
 import me.adsby.workbench.engine.compare.ComparisonRequest;
 import me.adsby.workbench.engine.compare.ComparisonSource;
 import me.adsby.workbench.engine.compare.EpochChoice;
@@ -136,15 +137,28 @@ final class CompareCommand implements Callable<Integer> {
                     cell.put("difference_interval", interval(d.interval()));
                     d.pValue().ifPresent(p -> cell.put("p_value", p));
                     cell.put("method", d.method());
-                    cell.put("verdict", d.verdict().name().toLowerCase(Locale.ROOT));
+                    cell.put("verdict", verdict(metric, d));
                 });
                 byRun.put(run.id(), cell);
             }
             metrics.put(metric.key(), byRun);
         }
         document.put("metrics", metrics);
+        document.put("threshold", comparison.request().threshold());
+        Map<String, String> summaries = new LinkedHashMap<>();
+        for (ComparedRun run : comparison.runs()) {
+            if (!run.id().equals(comparison.request().baselineId())) {
+                summaries.put(run.id(), ComparisonSummary.of(run, comparison.baseline()));
+            }
+        }
+        document.put("summary", summaries);
         document.put("differing_params", comparison.differingParams());
         return document;
+    }
+
+    /** better / tie / worse for the threshold-free metrics; threshold metrics are not judged. */
+    private static String verdict(Metric metric, MetricDifference d) {
+        return metric.thresholdFree() ? d.verdict().name().toLowerCase(Locale.ROOT) : "not judged";
     }
 
     private static List<Double> interval(ConfidenceInterval interval) {
@@ -156,7 +170,9 @@ final class CompareCommand implements Callable<Integer> {
         out.printf("On %s; baseline %s; %d bootstrap resamples%n", comparison.request().source().describe(),
                 comparison.request().baselineId(), comparison.request().bootstrap().resamples());
         for (Metric metric : Metric.values()) {
-            out.println(metric.key());
+            out.println(metric.thresholdFree() ? metric.key() : String.format(Locale.ROOT,
+                    "%s at threshold %s (not judged: one threshold's decisions, not the scores)", metric.key(),
+                    comparison.request().threshold()));
             for (ComparedRun run : runs) {
                 MetricValue value = run.evaluation().metric(metric);
                 ConfidenceInterval ci = run.intervals().get(metric);
@@ -174,7 +190,7 @@ final class CompareCommand implements Callable<Integer> {
                                 d.interval().lower(), d.interval().upper()));
                     }
                     d.pValue().ifPresent(p -> line.append(String.format(Locale.ROOT, " p=%.3g", p)));
-                    line.append("  ").append(d.verdict().name().toLowerCase(Locale.ROOT));
+                    line.append("  ").append(verdict(metric, d));
                 } else if (run.unpairedReason() != null) {
                     line.append("  not paired");
                 }
@@ -182,8 +198,8 @@ final class CompareCommand implements Callable<Integer> {
             }
         }
         for (ComparedRun run : runs) {
-            if (run.unpairedReason() != null) {
-                out.println("Not paired with the baseline: " + run.id() + ": " + run.unpairedReason());
+            if (!run.id().equals(comparison.request().baselineId())) {
+                out.println(ComparisonSummary.of(run, comparison.baseline()));
             }
         }
         if (!comparison.differingParams().isEmpty()) {

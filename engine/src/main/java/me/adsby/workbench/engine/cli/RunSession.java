@@ -40,6 +40,8 @@ final class RunSession implements AutoCloseable {
             RunManager manager = new RunManager(home, history, stores,
                     WorkerCommandLine.ofThisJvm(home.root(), gcs), LocalLauncher.defaultConcurrency(),
                     GpuProbe.ofThisMachine(), Clock.systemUTC());
+            // A worker killed with the process that ran it leaves its run RUNNING: say INTERRUPTED once it is stale.
+            manager.markStaleRuns();
             return new RunSession(home, history, stores, manager);
         } catch (IOException | RuntimeException e) {
             if (stores != null) {

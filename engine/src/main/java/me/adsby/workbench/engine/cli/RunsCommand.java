@@ -23,10 +23,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code workbench runs list | show | cancel | delete}. */
-@Command(name = "runs", mixinStandardHelpOptions = true, description = "List, show, cancel and delete runs, and show groups.",
+/** {@code workbench runs list | show | cancel | resume | delete | group}. */
+@Command(name = "runs", mixinStandardHelpOptions = true,
+        description = "List, show, cancel, resume and delete runs, and show groups.",
         subcommands = {RunsCommand.ListRuns.class, RunsCommand.Show.class, RunsCommand.Cancel.class,
-            RunsCommand.Delete.class, RunsCommand.Group.class})
+            RunsCommand.Resume.class, RunsCommand.Delete.class, RunsCommand.Group.class})
 final class RunsCommand implements Runnable {
 
     @ParentCommand
@@ -37,7 +38,7 @@ final class RunsCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Say what to do: list, show, cancel or delete");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Say what to do: list, show, cancel, resume, delete or group");
     }
 
     /** What the subcommands share. */
@@ -189,6 +190,43 @@ final class RunsCommand implements Runnable {
                 session.manager().cancel(runId);
                 out().println("Asked " + runId + " to stop; it stops at its next batch.");
                 return 0;
+            }
+        }
+    }
+
+    @Command(name = "resume", mixinStandardHelpOptions = true, description = {"Go on with a failed, interrupted or"
+        + " cancelled run from its last checkpoint, and wait for it (or --detach)."})
+    static final class Resume extends Sub {
+        @Parameters(paramLabel = "RUN_ID")
+        String runId;
+
+        @Option(names = "--detach", description = "Return once the run is queued again; its worker goes on alone.")
+        boolean detach;
+
+        @Override
+        public Integer call() throws Exception {
+            try (RunSession session = open()) {
+                RunStatus before = session.history().run(runId).status();
+                if (!before.canMoveTo(RunStatus.QUEUED)) {
+                    spec.commandLine().getErr().println("workbench: run " + runId + " is " + before + "; only a failed,"
+                            + " interrupted or cancelled run can be resumed");
+                    return WorkbenchCli.EXIT_FAILURE;
+                }
+                session.manager().start();
+                session.manager().resume(runId);
+                out().println("Resumed " + runId + " (it was " + before + ") from its last checkpoint.");
+                if (detach) {
+                    return 0;
+                }
+                RunRecord finished = new RunWatch(session.history(), session.manager(), spec.commandLine().getErr())
+                        .waitUntilStopped(runId);
+                out().println(runId + ": " + finished.run().status()
+                        + (finished.run().error() == null ? "" : ": " + finished.run().error()));
+                return switch (finished.run().status()) {
+                    case SUCCEEDED -> 0;
+                    case CANCELLED -> WorkbenchCli.EXIT_CANCELLED;
+                    default -> WorkbenchCli.EXIT_FAILURE;
+                };
             }
         }
     }

@@ -69,6 +69,7 @@ public final class RunComparer {
             records.add(record);
             predictions.add(read(record, request.source()));
         }
+        requireCommonData(records, request.source());
         Predictions baseline = predictions.get(ids.indexOf(request.baselineId()));
         ModelComparison pairing = new ModelComparison(request.threshold(), request.bootstrap());
         List<ComparedRun> runs = new ArrayList<>();
@@ -94,6 +95,30 @@ public final class RunComparer {
         }
         progress.report(steps, steps, "Compared " + ids.size() + " runs");
         return new RunComparison(request, runs, differingParams(records));
+    }
+
+    /**
+     * Refuses runs that cannot be compared: on their validation splits, runs of other datasets or labels; on an
+     * evaluation dataset, runs of other labels. Runs recorded without the dataset or label are not held back.
+     */
+    static void requireCommonData(List<RunRecord> records, ComparisonSource source) {
+        java.util.Map<String, List<String>> byData = new java.util.LinkedHashMap<>();
+        for (RunRecord record : records) {
+            String label = record.params().get("label");
+            String dataset = record.params().get("dataset");
+            if (label == null || source.isValidation() && dataset == null) {
+                continue;
+            }
+            String data = (source.isValidation() ? dataset + ", " : "") + "label " + label;
+            byData.computeIfAbsent(data, key -> new ArrayList<>()).add(record.run().id());
+        }
+        if (byData.size() > 1) {
+            throw new IllegalArgumentException("These runs " + (source.isValidation() ? "trained on different data"
+                    : "predict different labels") + " (" + byData.entrySet().stream().map(e -> String.join(", ", e.getValue())
+                    + ": " + e.getKey()).collect(java.util.stream.Collectors.joining("; ")) + "), so their numbers are not"
+                    + " comparable" + (source.isValidation() ? ": compare them on an evaluation dataset every one of them"
+                    + " was scored on" : ""));
+        }
     }
 
     private Predictions read(RunRecord record, ComparisonSource source) throws IOException {

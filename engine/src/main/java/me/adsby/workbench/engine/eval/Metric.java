@@ -43,4 +43,13 @@ public enum Metric {
     public boolean higherIsBetter() {
         return higherIsBetter;
     }
+
+    /**
+     * Whether the metric judges the scores themselves rather than one threshold's decisions: AUC, PR AUC, log loss,
+     * normalized entropy, Brier and calibration error. Only these make a comparison's verdicts: at a threshold of
+     * 0.5 on a 10% click rate, a model that predicts no clicks at all has the best accuracy.
+     */
+    public boolean thresholdFree() {
+        return this != ACCURACY && this != PRECISION && this != RECALL && this != F1;
+    }
 }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -153,7 +154,7 @@ public final class RunManager implements AutoCloseable {
         notifyChanged(runId);
     }
 
-    /** Queues a failed or interrupted run again; its worker goes on from its last checkpoint. */
+    /** Queues a failed, interrupted or cancelled run again; its worker goes on from its last checkpoint. */
     public void resume(String runId) throws IOException {
         Run run = history.run(runId);
         if (!history.transition(runId, run.status(), RunStatus.QUEUED)) {
@@ -239,8 +240,7 @@ public final class RunManager implements AutoCloseable {
             ingest(run.id());
             try {
                 Optional<Heartbeat> beat = Heartbeat.read(stores.forUri(directory.root()), directory);
-                boolean alive = beat.isPresent() && beat.get().alive(clock.instant(), CancelWatch.hostName(),
-                        pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+                boolean alive = beat.isPresent() && alive(beat.get());
                 if (alive) {
                     LOG.info("Re-attached to the worker of {} (pid {})", run.id(), beat.get().pid());
                     ProcessHandle.of(beat.get().pid()).ifPresent(process -> process.onExit()
@@ -252,6 +252,41 @@ public final class RunManager implements AutoCloseable {
                 interruptIfActive(run.id(), "its run directory cannot be read: " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * Marks INTERRUPTED every STARTING or RUNNING run whose worker is gone, as {@link #start} does, without
+     * attaching to the live ones or starting queued ones: for commands that only read or change the history
+     * ({@code runs list}, {@code show}, {@code cancel}, {@code delete}) after the process that ran a worker was
+     * killed. A run counts as gone when its heartbeat is older than {@link Heartbeat#STALE_AFTER}, or names a
+     * process on this host that has ended, or when it has none and started longer ago than that.
+     */
+    public void markStaleRuns() {
+        for (Run run : history.runs(RunQuery.firstPage(RunQuery.MAX_LIMIT)
+                .withStatuses(EnumSet.of(RunStatus.STARTING, RunStatus.RUNNING))).rows().stream().map(row -> row.run())
+                .toList()) {
+            RunDirectory directory = directoryOf(run);
+            try {
+                Optional<Heartbeat> beat = Heartbeat.read(stores.forUri(directory.root()), directory);
+                Instant since = run.started() != null ? run.started() : run.created();
+                boolean gone = beat.isPresent() ? !alive(beat.get())
+                        : java.time.Duration.between(since, clock.instant()).compareTo(Heartbeat.STALE_AFTER) > 0;
+                if (gone) {
+                    ingest(run.id());
+                    interruptIfActive(run.id(), beat.isPresent()
+                            ? "its worker stopped (last heartbeat " + beat.get().time() + " from pid " + beat.get().pid()
+                                    + " on " + beat.get().host() + ")"
+                            : "its worker never reported a heartbeat");
+                }
+            } catch (IOException e) {
+                LOG.warn("Cannot read the heartbeat of {}", run.id(), e);
+            }
+        }
+    }
+
+    private boolean alive(Heartbeat beat) {
+        return beat.alive(clock.instant(), CancelWatch.hostName(),
+                pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
     }
 
     private void interruptIfActive(String runId, String reason) {

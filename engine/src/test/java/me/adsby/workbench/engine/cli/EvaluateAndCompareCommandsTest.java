@@ -99,6 +99,11 @@ class EvaluateAndCompareCommandsTest {
             assertThat(byRun.get(other).get("difference").asDouble()).as(key).isCloseTo(difference, within(1e-12));
             assertThat(byRun.get(other).get("verdict").asText()).isIn("better", "tie", "worse");
         }
+        // Accuracy, precision, recall and F1 at one threshold are shown but make no verdict.
+        assertThat(metrics.get("accuracy").get(other).get("verdict").asText()).isEqualTo("not judged");
+        assertThat(metrics.get("f1").get(other).get("verdict").asText()).isEqualTo("not judged");
+        assertThat(comparison.get("summary").get(other).asText()).containsAnyOf(" is better than ", " is worse than ",
+                " tie on ").contains("auc").doesNotContain("accuracy");
         assertThat(metrics.get("auc").get(other).get("method").asText()).isEqualTo("delong");
         assertThat(metrics.get("auc").get(other).get("p_value").asDouble()).isBetween(0.0, 1.0);
         assertThat(comparison.get("differing_params").get("learning_rate").toString()).contains("0.03");

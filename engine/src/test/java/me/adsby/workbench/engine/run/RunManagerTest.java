@@ -160,6 +160,18 @@ class RunManagerTest {
                     .map(point -> point.step()).toList();
             assertThat(epochs).as("epochs counted once, continuing after " + epochsBefore).doesNotHaveDuplicates()
                     .startsWith(1L);
+
+            // A cancelled run resumes from its last checkpoint as well: it trains on, epochs still counted once.
+            manager.resume(run.id());
+            waitFor(history, run.id(), r -> r.status().isStopped() || history.series(List.of(r.id()), List.of("val_auc"))
+                    .get(0).points().size() > epochs.size());
+            manager.cancel(run.id());
+            Run again = waitFor(history, run.id(), r -> r.status().isStopped());
+            List<Long> after = history.series(List.of(run.id()), List.of("val_auc")).get(0).points().stream()
+                    .map(point -> point.step()).toList();
+            assertThat(again.status()).isEqualTo(RunStatus.CANCELLED);
+            assertThat(after).as("more epochs after resuming the cancelled run").hasSizeGreaterThan(epochs.size())
+                    .doesNotHaveDuplicates().startsWith(epochs.toArray(Long[]::new));
         }
     }
 

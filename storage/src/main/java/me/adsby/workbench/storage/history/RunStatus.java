@@ -12,11 +12,12 @@ import java.util.Set;
  * RUNNING     -&gt; SUCCEEDED | FAILED | CANCELLED | INTERRUPTED
  * INTERRUPTED -&gt; QUEUED   (resume from the last checkpoint)
  * FAILED      -&gt; QUEUED   (resume after fixing the cause)
- * SUCCEEDED, CANCELLED: final, nothing leaves them
+ * CANCELLED   -&gt; QUEUED   (resume what was stopped, from its last checkpoint)
+ * SUCCEEDED: final, nothing leaves it
  * </pre>
  *
- * A cancelled run is final on purpose: the user chose to stop it, and a new run (with the same spec) is the
- * honest way to try again, so the cancelled one stays in the table as it was.
+ * A cancelled run may be resumed: stopping a long run to free the machine, then going on where it stopped, is
+ * what checkpoints are for. Its log keeps the cancel and the resume.
  */
 public enum RunStatus {
     QUEUED,
@@ -27,14 +28,14 @@ public enum RunStatus {
     CANCELLED,
     INTERRUPTED;
 
-    /** The states this one may move to; empty for SUCCEEDED and CANCELLED. */
+    /** The states this one may move to; empty for SUCCEEDED. */
     public Set<RunStatus> next() {
         return switch (this) {
             case QUEUED -> EnumSet.of(STARTING, CANCELLED);
             case STARTING -> EnumSet.of(RUNNING, FAILED, CANCELLED, INTERRUPTED);
             case RUNNING -> EnumSet.of(SUCCEEDED, FAILED, CANCELLED, INTERRUPTED);
-            case INTERRUPTED, FAILED -> EnumSet.of(QUEUED);
-            case SUCCEEDED, CANCELLED -> EnumSet.noneOf(RunStatus.class);
+            case INTERRUPTED, FAILED, CANCELLED -> EnumSet.of(QUEUED);
+            case SUCCEEDED -> EnumSet.noneOf(RunStatus.class);
         };
     }
 
