@@ -3,7 +3,7 @@
 earlier commit (the peer), on the same registry, in the same run.
 
     bench.py --ours DIR --peer DIR --registry DIR --csv ads.csv --out DIR [--repeats 3] [--levels 1,8,32]
-             [--duration 10] [--warmup 2] [--hostile-duration 35] [--settle 3] [--timeout 10]
+             [--duration 10] [--warmup 2] [--hostile-duration 35] [--big-duration 15] [--settle 3] [--timeout 10]
 
 DIR for --ours and --peer: a built checkout whose ./workbench launches the product. For each repeat, the two
 servers take turns (ours first in odd repeats, the peer first in even ones); each turn starts a fresh
@@ -11,9 +11,11 @@ servers take turns (ours first in odd repeats, the peer first in even ones); eac
 status, sends one predict (the model loads), warms up for 5 s with 8 clients, then:
 
 1. the load levels: C keep-alive clients (loadgen.GoodLoad) for WARMUP s, then a measured window of DURATION s;
-2. hostile: 8 clients for WARMUP s, then the hostile traffic (loadgen.Hostile: 64 slow clients, 1,000-instance
-   bodies, bodies over 16 MiB) for SETTLE s, then a measured window of HOSTILE_DURATION s; the hostile traffic
-   stops, then the clients; then one predict with a 10 s timeout says whether the server answers afterwards;
+2. three hostile phases, each: 8 clients for WARMUP s, then hostile traffic (loadgen.Hostile) for SETTLE s,
+   then a measured window; the hostile traffic stops, then the clients; then one predict with a 10 s timeout
+   says whether the server answers afterwards. The phases: "slow clients" (64 slow clients, HOSTILE_DURATION
+   s: longer than ours' 30 s idle timeout), "big bodies" (1,000-instance bodies and bodies over 16 MiB, one
+   loop each, BIG_DURATION s) and "both" (all of it, HOSTILE_DURATION s);
 3. the server is stopped (SIGTERM to its process group, SIGKILL after 15 s).
 
 Each window also records the server's CPU seconds (its process group, /proc) and the load generator's, and
@@ -36,7 +38,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import loadgen  # noqa: E402
 
 SIDES = ("ours", "peer")
-RATIOS = {"p50_ms", "p99_ms", "requests_per_second"}
 
 
 def loadavg():
@@ -168,20 +169,24 @@ def one_turn(side, checkout, a, one, big, repeat):
             print(f"  {side} {clients:>2} clients: p50 {fmt(figures['p50_ms'])} ms, p99 {fmt(figures['p99_ms'])} ms, "
                   f"{figures['requests_per_second']:.1f} req/s, timeouts {figures['timeouts']}, other "
                   f"{figures['other_outcomes']}", file=sys.stderr, flush=True)
-        hostile = loadgen.Hostile("127.0.0.1", server.port, path, big, slow=a.slow)
-        figures = window(server, lambda: loadgen.GoodLoad("127.0.0.1", server.port, path, one, 8, a.timeout).start(),
-                         a.warmup, a.hostile_duration, a.settle, hostile)
-        figures["hostile"] = hostile.stats()
-        stopped = time.perf_counter()
-        try:
-            status, _ = request(server.port, "POST", path, one, timeout=10)
-            figures["after"] = {"status": status, "seconds": time.perf_counter() - stopped}
-        except OSError as e:
-            figures["after"] = {"status": "no answer: " + type(e).__name__, "seconds": time.perf_counter() - stopped}
-        result["hostile"] = figures
-        print(f"  {side}  8 clients + hostile: p50 {fmt(figures['p50_ms'])} ms, p99 {fmt(figures['p99_ms'])} ms, "
-              f"{figures['requests_per_second']:.1f} req/s, timeouts {figures['timeouts']}, longest gap "
-              f"{figures['longest_gap_s']} s, afterwards {figures['after']}", file=sys.stderr, flush=True)
+        result["hostile"] = {}
+        for phase, (slow, bodies, seconds) in phases(a).items():
+            hostile = loadgen.Hostile("127.0.0.1", server.port, path, big, slow=slow, big=bodies, oversize=bodies)
+            figures = window(server,
+                             lambda: loadgen.GoodLoad("127.0.0.1", server.port, path, one, 8, a.timeout).start(),
+                             a.warmup, seconds, a.settle, hostile)
+            figures["hostile"] = hostile.stats()
+            stopped = time.perf_counter()
+            try:
+                status, _ = request(server.port, "POST", path, one, timeout=10)
+                figures["after"] = {"status": status, "seconds": time.perf_counter() - stopped}
+            except OSError as e:
+                figures["after"] = {"status": "no answer: " + type(e).__name__, "seconds": time.perf_counter() - stopped}
+            result["hostile"][phase] = figures
+            print(f"  {side}  8 clients + {phase}: p50 {fmt(figures['p50_ms'])} ms, p99 {fmt(figures['p99_ms'])} ms, "
+                  f"{figures['requests_per_second']:.1f} req/s, timeouts {figures['timeouts']}, longest gap "
+                  f"{figures['longest_gap_s']} s, afterwards {figures['after']['status']} in "
+                  f"{figures['after']['seconds']:.2f} s", file=sys.stderr, flush=True)
     finally:
         result["alive_at_stop"] = server.stop()
     return result
@@ -215,91 +220,117 @@ def ratio(a, b):
     return f"{a / b:.2f}"
 
 
+def phases(a):
+    """The hostile phases: name -> (slow clients, big bodies?, seconds measured)."""
+    return {"slow clients": (a.slow, False, a.hostile_duration),
+            "big bodies": (0, True, a.big_duration),
+            "both": (a.slow, True, a.hostile_duration)}
+
+
+def triple(by, pick, digits):
+    """[ours, peer, ratio] cells: medians over the repeats of pick(result)."""
+    ours, om = cell([pick(r) for r in by["ours"]], digits)
+    peer, pm = cell([pick(r) for r in by["peer"]], digits)
+    return [ours, peer, ratio(om, pm)]
+
+
+def per_answer_cpu(figures):
+    rps = figures["requests_per_second"]
+    return figures["server_cpu_s_per_s"] / rps * 1000.0 if rps else None
+
+
 def tables(results, a):
     by = {side: [r for r in results if r["side"] == side] for side in SIDES}
-    lines = ["Without hostile traffic (single-row predict, C keep-alive clients; latency in ms; ratio = ours / peer, "
-             "below 1 is faster for latency, above 1 is more for throughput):", "",
-             "| Clients | Ours p50 | Peer p50 | Ratio | Ours p99 | Peer p99 | Ratio | Ours req/s | Peer req/s | Ratio |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    names = list(phases(a))
+    lines = ["Without hostile traffic: single-row predict from C keep-alive clients, back to back (latency in ms; "
+             "the server's CPU per 200 answer in ms; ratio = ours / peer: below 1 is faster or cheaper, above 1 is "
+             "more throughput):", "",
+             "| Clients | Ours p50 | Peer p50 | Ratio | Ours p99 | Peer p99 | Ratio | Ours req/s | Peer req/s | Ratio "
+             "| Ours CPU/answer | Peer CPU/answer | Ratio |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for clients in a.levels:
-        row = [str(clients)]
+        level = str(clients)
+        row = [level]
         for key, digits in (("p50_ms", 1), ("p99_ms", 1), ("requests_per_second", 0)):
-            ours, om = cell([r["levels"][str(clients)][key] for r in by["ours"]], digits)
-            peer, pm = cell([r["levels"][str(clients)][key] for r in by["peer"]], digits)
-            row += [ours, peer, ratio(om, pm)]
+            row += triple(by, lambda r: r["levels"][level][key], digits)
+        row += triple(by, lambda r: per_answer_cpu(r["levels"][level]), 2)
         lines.append("| " + " | ".join(row) + " |")
-    lines += ["", "8 clients, without and with hostile traffic (64 slow clients, 1,000-instance bodies, bodies over "
-              "16 MiB):", "",
-              "| Measure | Ours: without | Ours: with hostile | Peer: without | Peer: with hostile | Ratio with hostile |",
-              "|---|---:|---:|---:|---:|---:|"]
 
-    def without(side, key):
-        return [r["levels"]["8"].get(key) for r in by[side]] if 8 in a.levels else [None]
+    def figures(r, phase):
+        return r["levels"]["8"] if phase == "none" else r["hostile"][phase]
 
-    def under(side, key):
-        return [r["hostile"].get(key) for r in by[side]]
-
-    measures = [("p50 (ms)", "p50_ms", 1), ("p99 (ms)", "p99_ms", 1), ("requests/s", "requests_per_second", 0),
-                ("200 answers in the window", "ok", 0), ("timeouts (10 s)", "timeouts", 0),
-                ("errors (refused, reset)", "errors", 0),
-                ("requests waiting over 1 s at the window's end", "waiting_at_end", 0),
-                ("longest stretch without a 200 (s)", "longest_gap_s", 2),
-                ("server CPU (s per s)", "server_cpu_s_per_s", 2), ("load generator CPU (s per s)", "loadgen_cpu_s_per_s", 2)]
-    for label, key, digits in measures:
-        row = [label]
-        medians = {}
-        for side in SIDES:
-            for name, values in (("without", without(side, key)), ("with", under(side, key))):
-                text, m = cell(values, digits)
-                row.append(text)
-                medians[(side, name)] = m
-        row.append(ratio(medians[("ours", "with")], medians[("peer", "with")]) if key in RATIOS else "")
+    shown = (["none"] if 8 in a.levels else []) + names
+    label = {"none": "none (the 8-client level above)", "slow clients": f"{a.slow} slow clients",
+             "big bodies": "1,000-instance bodies and bodies over 16 MiB", "both": "both"}
+    lines += ["", "8 keep-alive clients with hostile traffic beside them (— : no 200 answer in any repeat's window):",
+              "", "| Beside them | Ours p50 | Peer p50 | Ratio | Ours p99 | Peer p99 | Ratio | Ours req/s | Peer req/s "
+              "| Ratio | Ours: longest without a 200 (s) | Peer: longest without a 200 (s) | Ours: timeouts | "
+              "Peer: timeouts |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for phase in shown:
+        row = [label[phase]]
+        for key, digits in (("p50_ms", 1), ("p99_ms", 1), ("requests_per_second", 0)):
+            row += triple(by, lambda r: figures(r, phase)[key], digits)
+        for key, digits in (("longest_gap_s", 2), ("timeouts", 0)):
+            row += triple(by, lambda r: figures(r, phase)[key], digits)[:2]
         lines.append("| " + " | ".join(row) + " |")
-    for label, fn in (("non-200 answers (status: count, all repeats)", lambda r: {
-            k: v for k, v in r.get("other_outcomes", {}).items() if k.isdigit()}),):
-        row = [label]
-        for side in SIDES:
-            for source in (lambda r: r["levels"].get("8", {}), lambda r: r["hostile"]):
-                total = {}
-                for r in by[side]:
-                    for k, v in fn(source(r)).items():
-                        total[k] = total.get(k, 0) + v
-                row.append(", ".join(f"{k}: {v}" for k, v in sorted(total.items())) or "none")
-        row.append("")
-        lines.append("| " + " | ".join(row) + " |")
-    after = {side: [r["hostile"]["after"] for r in by[side]] for side in SIDES}
-    lines.append("| a predict after the hostile traffic stopped | | " + "; ".join(
-        f"{x['status']} in {x['seconds']:.2f} s" for x in after["ours"]) + " | | " + "; ".join(
-        f"{x['status']} in {x['seconds']:.2f} s" for x in after["peer"]) + " | |")
-    lines.append("| server alive at the end | | " + ", ".join("yes" if r["alive_at_stop"] else "no" for r in by["ours"])
-                 + " | | " + ", ".join("yes" if r["alive_at_stop"] else "no" for r in by["peer"]) + " | |")
-    lines += ["", "What the hostile traffic got (all repeats together):", "",
-              "| | Ours | Peer |", "|---|---|---|"]
 
-    def merged(side, pick):
+    def answers(r, phase):
+        f = figures(r, phase)
+        bad = {k: v for k, v in f["other_outcomes"].items() if k != "timeout"}
+        return ", ".join(f"{k}: {v}" for k, v in sorted(bad.items())) or "none"
+
+    lines += ["", "The same windows, each repeat (ours / peer): seconds measured, 200 answers, other outcomes, "
+              "requests waiting over 1 s at the window's end, a predict sent after the hostile traffic stopped, "
+              "and the server's CPU (s per s):", "",
+              "| Beside them | Window (s) | 200 answers | Other outcomes | Waiting over 1 s at the end | "
+              "A predict afterwards | Server CPU (s/s) |", "|---|---:|---|---|---|---|---|"]
+    for phase in shown:
+        def each(fn):
+            return " / ".join("; ".join(fn(r) for r in by[side]) for side in SIDES)
+        after = "" if phase == "none" else each(
+            lambda r: f"{r['hostile'][phase]['after']['status']} in {r['hostile'][phase]['after']['seconds']:.2f} s")
+        lines.append("| " + " | ".join([
+            label[phase], f"{figures(by['ours'][0], phase)['seconds']:.0f}",
+            each(lambda r: f"{figures(r, phase)['ok']:,}"), each(lambda r: answers(r, phase)),
+            each(lambda r: str(figures(r, phase)["waiting_at_end"])), after,
+            each(lambda r: f"{figures(r, phase)['server_cpu_s_per_s']:.2f}")]) + " |")
+    lines.append("")
+    lines.append("Both servers alive when stopped: ours " + ", ".join(
+        "yes" if r["alive_at_stop"] else "no" for r in by["ours"]) + "; peer " + ", ".join(
+        "yes" if r["alive_at_stop"] else "no" for r in by["peer"]) + ".")
+    lines += ["", "What the hostile traffic got (all repeats together):", "", "| Phase | | Ours | Peer |",
+              "|---|---|---|---|"]
+
+    def merged(side, phase, pick):
         total = {}
         for r in by[side]:
-            for k, v in pick(r["hostile"]["hostile"]).items():
+            for k, v in pick(r["hostile"][phase]["hostile"]).items():
                 total[k] = total.get(k, 0) + v
         return ", ".join(f"{k}: {v}" for k, v in sorted(total.items(), key=lambda kv: -kv[1])) or "none"
 
-    for mode in ("trickle", "stall"):
-        lines.append(f"| slow clients, {mode}: connections and how they ended | " + " | ".join(
-            merged(side, lambda h, m=mode: h["slow"].get(m, {}).get("ended", {})) for side in SIDES) + " |")
-        lines.append(f"| slow clients, {mode}: median / longest held (s) | " + " | ".join(
-            "; ".join(f"{r['hostile']['hostile']['slow'].get(mode, {}).get('median_held_s', '—')} / "
-                      f"{r['hostile']['hostile']['slow'].get(mode, {}).get('max_held_s', '—')}" for r in by[side])
-            for side in SIDES) + " |")
-    lines.append("| 1,000-instance bodies: answers | " + " | ".join(
-        merged(side, lambda h: h["big_1000_instances"]["outcomes"]) for side in SIDES) + " |")
-    lines.append("| 1,000-instance bodies: median seconds of a 200 | " + " | ".join(
-        "; ".join(fmt(r["hostile"]["hostile"]["big_1000_instances"]["median_s_of_200"], 2) for r in by[side])
-        for side in SIDES) + " |")
-    lines.append(f"| bodies of {by['ours'][0]['hostile']['hostile']['oversize']['bytes']:,} bytes: answers | " + " | ".join(
-        merged(side, lambda h: h["oversize"]["outcomes"]) for side in SIDES) + " |")
-    lines.append("| bodies over the limit: median MiB sent before the answer | " + " | ".join(
-        "; ".join(fmt(r["hostile"]["hostile"]["oversize"]["median_mib_sent_before_answer"], 1) for r in by[side])
-        for side in SIDES) + " |")
+    def each_repeat(side, phase, pick):
+        return "; ".join(pick(r["hostile"][phase]["hostile"]) for r in by[side])
+
+    for phase in names:
+        slow, bodies, _ = phases(a)[phase]
+        if slow:
+            for mode in ("trickle", "stall"):
+                lines.append(f"| {phase} | slow, {mode}: connections, how they ended | " + " | ".join(
+                    merged(side, phase, lambda h, m=mode: h["slow"].get(m, {}).get("ended", {})) for side in SIDES) + " |")
+                lines.append(f"| {phase} | slow, {mode}: median / longest held (s) | " + " | ".join(
+                    each_repeat(side, phase, lambda h, m=mode: f"{h['slow'].get(m, {}).get('median_held_s', '—')} / "
+                                f"{h['slow'].get(m, {}).get('max_held_s', '—')}") for side in SIDES) + " |")
+        if bodies:
+            lines.append(f"| {phase} | 1,000-instance bodies: outcomes | " + " | ".join(
+                merged(side, phase, lambda h: h["big_1000_instances"]["outcomes"]) for side in SIDES) + " |")
+            lines.append(f"| {phase} | 1,000-instance bodies: median s of a 200 | " + " | ".join(
+                each_repeat(side, phase, lambda h: fmt(h["big_1000_instances"]["median_s_of_200"], 2))
+                for side in SIDES) + " |")
+            lines.append(f"| {phase} | bodies over 16 MiB: outcomes | " + " | ".join(
+                merged(side, phase, lambda h: h["oversize"]["outcomes"]) for side in SIDES) + " |")
+            lines.append(f"| {phase} | bodies over 16 MiB: median MiB sent before a status came | " + " | ".join(
+                each_repeat(side, phase, lambda h: fmt(h["oversize"]["median_mib_sent_before_answer"], 1))
+                for side in SIDES) + " |")
     return "\n".join(lines) + "\n"
 
 
@@ -316,6 +347,7 @@ def main():
     p.add_argument("--duration", type=float, default=10)
     p.add_argument("--warmup", type=float, default=2)
     p.add_argument("--hostile-duration", type=float, default=35)
+    p.add_argument("--big-duration", type=float, default=15)
     p.add_argument("--settle", type=float, default=3)
     p.add_argument("--timeout", type=float, default=10)
     p.add_argument("--slow", type=int, default=64)

@@ -301,7 +301,7 @@ class Hostile:
                     conn.close()
                     conn = None
             except (OSError, http.client.HTTPException) as e:
-                outcome = None if self._stop.is_set() else "error: " + type(e).__name__
+                outcome = "no answer by the end" if self._stop.is_set() else "error: " + type(e).__name__
                 if conn is not None:
                     conn.close()
                 conn = None
@@ -338,13 +338,23 @@ class Hostile:
                     n = min(len(piece), len(prefix) + filler - sent)
                     s.sendall(piece[:n])
                     sent += n
-                if outcome is None and not self._stop.is_set():
+                if outcome is None and self._stop.is_set():
+                    outcome = "no answer by the end"
+                elif outcome is None:
                     s.sendall(suffix)
                     sent += len(suffix)
                     data = s.recv(4096)
                     outcome = f"{self._status(data)} after the whole body" if data else "closed after the whole body"
             except OSError as e:
-                outcome = None if self._stop.is_set() else f"reset while sending: {type(e).__name__}"
+                outcome = "no answer by the end" if self._stop.is_set() else f"reset while sending: {type(e).__name__}"
+                if not self._stop.is_set():
+                    try:  # an answer that came before the reset may still be readable
+                        s.settimeout(0.5)
+                        data = s.recv(4096)
+                        if data:
+                            outcome = f"{self._status(data)} before the body's end, then reset"
+                    except OSError:
+                        pass
             finally:
                 self._close(s)
             if outcome is not None:
@@ -393,6 +403,7 @@ class Hostile:
             entry["median_held_s"] = round(percentile(held, 50), 2)
             entry["max_held_s"] = round(held[-1], 2)
         big_ok = sorted(s for s, o in self.big_requests if o == 200)
+        answered = sorted(b for _, b, o in self.oversize_requests if o[:1].isdigit())
         return {
             "slow_clients": self.slow,
             "slow": slow,
@@ -405,8 +416,7 @@ class Hostile:
                 "bytes": self.oversize_bytes,
                 "requests": len(self.oversize_requests),
                 "outcomes": counts(o for _, _, o in self.oversize_requests),
-                "median_mib_sent_before_answer": round(percentile(sorted(b for _, b, _ in self.oversize_requests), 50)
-                                                       / (1 << 20), 2) if self.oversize_requests else None,
+                "median_mib_sent_before_answer": round(percentile(answered, 50) / (1 << 20), 2) if answered else None,
             },
         }
 

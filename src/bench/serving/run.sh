@@ -5,20 +5,22 @@
 # same run, alternating.
 #
 #   src/bench/serving/run.sh [--repeats N] [--peer DIR | --peer-commit REV] [--duration S]
-#                            [--hostile-duration S] [--out DIR]
+#                            [--hostile-duration S] [--big-duration S] [--out DIR]
 #
 #   --repeats N           turns of each server, alternating which goes first (default 3)
 #   --peer DIR            a checkout of the peer (built here, in place); default: a worktree of --peer-commit
 #                         made under OUT and removed at the end
 #   --peer-commit REV     the peer's commit when --peer is not given (default 1008c17^)
 #   --duration S          seconds measured at each load level (default 10; 2 s of warm-up before each)
-#   --hostile-duration S  seconds measured with the hostile traffic (default 35; it starts 3 s earlier)
+#   --hostile-duration S  seconds measured with the slow clients, and with all the hostile traffic (default 35:
+#                         past ours' 30 s idle timeout; the hostile traffic starts 3 s earlier)
+#   --big-duration S      seconds measured with the big bodies alone (default 15)
 #   --out DIR             scratch folder: demo data, the home, the servers' homes and logs, results
 #                         (default: /tmp/workbench-serving; an earlier run's folder is emptied first)
 # Builds both products offline (mvn -o: the dependencies must be in the local repository), writes the demo
 # data (2,000 rows), trains a 1-epoch multimodal model and publishes it as `ctr` in OUT/home/registry, which
 # both servers serve. Prints the Markdown tables; writes OUT/results.md, OUT/results.json, OUT/machine.txt.
-# About 13 minutes on a 2-core machine with the defaults.
+# About 19 minutes on a 2-core machine with the defaults.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -29,6 +31,7 @@ peer=""
 peer_commit="1008c17^"
 duration=10
 hostile_duration=35
+big_duration=15
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --repeats) repeats="$2"; shift ;;
@@ -36,8 +39,9 @@ while [[ $# -gt 0 ]]; do
     --peer-commit) peer_commit="$2"; shift ;;
     --duration) duration="$2"; shift ;;
     --hostile-duration) hostile_duration="$2"; shift ;;
+    --big-duration) big_duration="$2"; shift ;;
     --out) out="$2"; shift ;;
-    -h|--help) sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,23p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -88,7 +92,7 @@ build() {
   echo "memory: $(free -g | awk '/^Mem:/ {print $2 " GiB"}')"
   echo "java: $(java -version 2>&1 | head -1)"
   echo "python: $("$python" -c 'import sys; print(sys.version.split()[0])')"
-  echo "repeats: $repeats; levels 1, 8, 32 clients, ${duration} s each; hostile ${hostile_duration} s"
+  echo "repeats: $repeats; levels 1, 8, 32 clients, ${duration} s each; slow clients and both ${hostile_duration} s, big bodies ${big_duration} s"
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$out/machine.txt"
 
@@ -110,5 +114,5 @@ unset WORKBENCH_HOME
 echo "== measuring" >&2
 "$python" "$here/bench.py" --ours "$root" --peer "$peer" --registry "$out/home/registry" \
   --csv "$out/demo/ads.csv" --out "$out" --repeats "$repeats" --duration "$duration" \
-  --hostile-duration "$hostile_duration"
+  --hostile-duration "$hostile_duration" --big-duration "$big_duration"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/machine.txt"
