@@ -75,7 +75,7 @@ fi
 
 build() {
   echo "== build $1" >&2
-  (cd "$1" && mvn -B -ntp -o -q package -DskipTests)
+  (cd "$1" && mvn -B -ntp -o -q package -DskipTests) >&2
   # The launcher rebuilds (online) unless its stamp is newer than the sources; the build above is that build.
   touch "$1/app/target/.launcher-build"
   # The first headless command after a build writes the class data sharing archive; not the servers.
