@@ -20,7 +20,7 @@
 # Builds both products offline (mvn -o: the dependencies must be in the local repository), writes the demo
 # data (2,000 rows), trains a 1-epoch multimodal model and publishes it as `ctr` in OUT/home/registry, which
 # both servers serve. Prints the Markdown tables; writes OUT/results.md, OUT/results.json, OUT/machine.txt.
-# About 19 minutes on a 2-core machine with the defaults.
+# About 16 minutes on a loaded 2-core machine with the defaults.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
