@@ -73,7 +73,8 @@ record ComparisonGrid(String corner, List<String> columns, List<Row> rows) {
      * mark: at 0.5 on a 10% click rate, predicting no click at all wins on accuracy.
      */
     private static Row metricRow(Metric metric, List<ComparedRun> runs, double threshold) {
-        Optional<Double> best = !metric.thresholdFree() ? Optional.empty() : runs.stream().map(run -> run.evaluation().metric(metric)).filter(MetricValue::isDefined)
+        Optional<Double> best = !metric.thresholdFree() ? Optional.empty() : runs.stream()
+                .map(run -> run.evaluation().metric(metric)).filter(MetricValue::isDefined)
                 .map(MetricValue::value).reduce(metric.higherIsBetter() ? Math::max : Math::min);
         List<Cell> cells = new ArrayList<>();
         for (ComparedRun run : runs) {
