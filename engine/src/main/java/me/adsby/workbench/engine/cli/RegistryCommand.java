@@ -32,11 +32,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code workbench registry list | show | label | rollback | archive | settings}. */
+/** {@code workbench registry list | show | label | rollback | archive | clean | settings}. */
 @Command(name = "registry", mixinStandardHelpOptions = true,
         description = "List, show, label, roll back and archive the serving registry's models.",
         subcommands = {RegistryCommand.ListModels.class, RegistryCommand.Show.class, RegistryCommand.Label.class,
-            RegistryCommand.Rollback.class, RegistryCommand.Archive.class, RegistrySettingsCommand.class})
+            RegistryCommand.Rollback.class, RegistryCommand.Archive.class, RegistryCommand.Clean.class,
+            RegistrySettingsCommand.class})
 final class RegistryCommand implements Runnable {
 
     @ParentCommand
@@ -48,7 +49,7 @@ final class RegistryCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "Say what to do: list, show, label, rollback, archive or settings");
+                "Say what to do: list, show, label, rollback, archive, clean or settings");
     }
 
     /** The registry at {@code uri}, or the home's; {@code mirror} may be null. */
@@ -238,6 +239,34 @@ final class RegistryCommand implements Runnable {
                 JsonOutput.print(out(), Map.of("model", name, "label", Registry.PRODUCTION, "version", version));
             } else {
                 out().printf("%s: production is back to version %d%n", name, version);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "clean", mixinStandardHelpOptions = true, description = {"Remove what killed publishes left: staging"
+        + " folders and numbered folders without saved_model.pb that nothing serves."})
+    static final class Clean extends Sub {
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--older-than-minutes", paramLabel = "N", defaultValue = "60", description = {"Only leftovers"
+            + " whose newest file is older than this, so that a publish under way is not cut short"
+            + " (default: ${DEFAULT-VALUE})."})
+        long minutes;
+
+        @Override
+        boolean changes() {
+            return false;
+        }
+
+        @Override
+        int run(Registry registry) throws IOException {
+            List<String> removed = registry.clean(name, java.time.Duration.ofMinutes(minutes));
+            if (json) {
+                JsonOutput.print(out(), Map.of("model", name, "removed", removed));
+            } else {
+                out().println(removed.isEmpty() ? name + ": nothing to clean" : name + ": removed " + String.join(", ", removed));
             }
             return 0;
         }

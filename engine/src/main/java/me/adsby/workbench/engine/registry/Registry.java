@@ -27,7 +27,6 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 import me.adsby.workbench.storage.blob.BlobInfo;
 import me.adsby.workbench.storage.blob.BlobNotFoundException;
-import me.adsby.workbench.storage.blob.BlobPage;
 import me.adsby.workbench.storage.blob.BlobStore;
 import me.adsby.workbench.storage.blob.BlobUri;
 import me.adsby.workbench.storage.blob.PreconditionFailedException;
@@ -70,6 +69,10 @@ public final class Registry {
     public static final Set<String> LABELS = Set.of(PRODUCTION, STAGING);
     public static final String CONFIG_FILE = "models.config";
     public static final String SAVED_MODEL = "saved_model.pb";
+    /** Where a version's files go before it is whole: a folder name TF Serving ignores. */
+    static final String STAGING_PREFIX = "staging-";
+    /** The claimed version numbers, one object each. */
+    static final String CLAIMS = "claims";
 
     /** How often a conditional rewrite is tried before giving up. */
     static final int MAX_ATTEMPTS = 12;
@@ -198,7 +201,8 @@ public final class Registry {
         List<Long> folders = versionFolders(model);
         ModelServerConfig config = readConfig().config();
         Optional<ModelConfig> entry = config.model(model);
-        if (folders.isEmpty() && entry.isEmpty()) {
+        List<BlobUri> children = folders(modelUri(model));
+        if (folders.isEmpty() && entry.isEmpty() && children.isEmpty()) {
             throw new IllegalArgumentException("The registry " + root + " has no model '" + model + "'");
         }
         SortedSet<Long> served = entry.map(ModelConfig::versions).orElse(Collections.emptySortedSet());
@@ -219,6 +223,13 @@ public final class Registry {
             }
             versions.add(new RegistryVersion(version, versionUri(model, version).toString(), served.contains(version), on, card));
         }
+        for (BlobUri folder : children) {
+            String[] parts = folder.name().split("-");
+            if (folder.name().startsWith(STAGING_PREFIX) && parts.length == 3 && parts[1].matches("[0-9]{1,18}")
+                    && !incomplete.contains(Long.parseLong(parts[1])) && !isWhole(model, Long.parseLong(parts[1]))) {
+                incomplete.add(Long.parseLong(parts[1]));
+            }
+        }
         LabelLog log = labelLog(model);
         return new RegistryModel(model, versions, new TreeSet<>(served), new TreeMap<>(labels), log.productionStack(),
                 log.events(), incomplete);
@@ -227,9 +238,12 @@ public final class Registry {
     // Changing
 
     /**
-     * Adds a SavedModel as the model's next version and serves it (unlabelled). The version appears whole or
-     * not at all: the card first (claiming the number), then {@code variables/} and the rest, each checked,
-     * then {@code saved_model.pb}. On failure what was written is removed as far as possible.
+     * Adds a SavedModel as the model's next version and serves it (unlabelled). The number is claimed first
+     * ({@code <model>/claims/<N>}); every file is uploaded and checked under {@code <model>/staging-<N>-<id>/},
+     * a name TF Serving ignores; then the files are copied into {@code <model>/<N>/} with {@code saved_model.pb}
+     * last, so the numbered folder is whole as soon as TF Serving can load it. On failure what was written is
+     * removed as far as possible; a killed publish leaves a staging folder, which {@link #show} lists as
+     * incomplete and {@link #clean} removes.
      *
      * @param savedModel a SavedModel's folder (e.g. a run's {@code model/})
      * @param card       what to say of it ({@link ModelCard#of}); stamped with model, version, user and time
@@ -254,38 +268,41 @@ public final class Registry {
                     .filter(file -> !relative(savedModel, file).equals(ModelCard.FILE))
                     .sorted().toList();
         }
-        long version = nextVersion(model);
-        ModelCard stamped;
-        List<BlobUri> written = new ArrayList<>();
-        for (int attempt = 1; ; attempt++) {
-            stamped = card.published(model, version, user, clock.instant());
-            BlobUri cardUri = versionUri(model, version).resolve(ModelCard.FILE);
-            try {
-                uploadBytes(RegistryJson.MAPPER.writeValueAsBytes(stamped), cardUri, "application/json", WriteCondition.IF_ABSENT);
-                written.add(cardUri);
-                break;
-            } catch (PreconditionFailedException e) {
-                if (attempt == MAX_ATTEMPTS) {
-                    throw new IOException("Could not claim a version number for " + model + " in " + root
-                            + ": others took " + MAX_ATTEMPTS + " in a row", e);
-                }
-                version = Math.max(version + 1, nextVersion(model));
-            }
-        }
+        long version = claimVersion(model);
+        ModelCard stamped = card.published(model, version, user, clock.instant());
+        BlobUri staging = modelUri(model).resolve(STAGING_PREFIX + version + "-"
+                + java.util.UUID.randomUUID().toString().substring(0, 8));
         BlobUri folder = versionUri(model, version);
+        List<BlobUri> written = new ArrayList<>();
+        List<String> order = new ArrayList<>();
         try {
+            // Everything goes under a name TF Serving ignores (it loads only folders named by integers) ...
             for (Path file : files) {
-                BlobUri target = folder.resolve(relative(savedModel, file));
-                written.add(target);
-                uploadFile(file, target, WriteCondition.NONE);
+                String name = relative(savedModel, file);
+                written.add(staging.resolve(name));
+                uploadFile(file, staging.resolve(name), WriteCondition.NONE);
+                order.add(name);
             }
-            BlobUri target = folder.resolve(SAVED_MODEL);
-            written.add(target);
-            uploadFile(savedModelFile, target, WriteCondition.IF_ABSENT);
+            written.add(staging.resolve(ModelCard.FILE));
+            uploadBytes(RegistryJson.MAPPER.writeValueAsBytes(stamped), staging.resolve(ModelCard.FILE), "application/json",
+                    WriteCondition.IF_ABSENT);
+            order.add(ModelCard.FILE);
+            written.add(staging.resolve(SAVED_MODEL));
+            uploadFile(savedModelFile, staging.resolve(SAVED_MODEL), WriteCondition.NONE);
+            order.add(SAVED_MODEL);
+            // ... then into the numbered folder, saved_model.pb last: the version is whole once TF Serving can load it.
+            for (String name : order) {
+                written.add(folder.resolve(name));
+                copyVerified(staging.resolve(name), folder.resolve(name),
+                        name.equals(SAVED_MODEL) ? WriteCondition.IF_ABSENT : WriteCondition.NONE);
+            }
         } catch (IOException | RuntimeException e) {
             removeQuietly(written, e);
             throw e;
         }
+        IOException cleanup = new IOException("staging copies left behind");
+        removeQuietly(order.stream().map(staging::resolve).toList(), cleanup);
+        RegistryListing.pruneEmptyFolders(staging);
         long added = version;
         updateConfig(config -> config.with(entry(config, model).withVersion(added)));
         if (mirror != null) {
@@ -508,11 +525,62 @@ public final class Registry {
     }
 
     private long nextVersion(String model) throws IOException {
-        return versionFolders(model).stream().mapToLong(Long::longValue).max().orElse(0) + 1;
+        long highest = versionFolders(model).stream().mapToLong(Long::longValue).max().orElse(0);
+        for (BlobInfo claim : RegistryListing.objects(store, modelUri(model).resolve(CLAIMS))) {
+            String name = claim.uri().name();
+            if (!name.isEmpty() && name.length() <= 18 && name.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                highest = Math.max(highest, Long.parseLong(name));
+            }
+        }
+        return highest + 1;
+    }
+
+    /**
+     * Claims the model's next version number with {@code <model>/claims/<N>}, written only if absent, so that two
+     * publishers never take one number; the claim stays, and the number is never reused.
+     */
+    private long claimVersion(String model) throws IOException {
+        long version = nextVersion(model);
+        for (int attempt = 1; ; attempt++) {
+            BlobUri claim = modelUri(model).resolve(CLAIMS).resolve(Long.toString(version));
+            try {
+                store.write(claim, new ByteArrayInputStream((user + " at " + clock.instant()).getBytes(StandardCharsets.UTF_8)),
+                        "text/plain; charset=utf-8", WriteCondition.IF_ABSENT);
+                return version;
+            } catch (PreconditionFailedException e) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw new IOException("Could not claim a version number for " + model + " in " + root
+                            + ": others took " + MAX_ATTEMPTS + " in a row", e);
+                }
+                version = Math.max(version + 1, nextVersion(model));
+            }
+        }
+    }
+
+    /** Copies an object and checks the copy's size and checksum against the source's. */
+    private void copyVerified(BlobUri source, BlobUri target, WriteCondition condition) throws IOException {
+        BlobInfo from = store.stat(source).orElseThrow(() -> new IOException(source + ": gone before it was copied"));
+        BlobInfo to = store.copy(source, target, condition);
+        if (to.size() != from.size()) {
+            throw new IOException(target + ": " + to.size() + " bytes after the copy, " + from.size() + " in " + source);
+        }
+    }
+
+    /**
+     * Removes what killed publishes left ({@link RegistryCleanup}): staging folders, and unserved numbered folders
+     * without {@code saved_model.pb}, whose newest file is older than {@code olderThan}.
+     *
+     * @return the folders removed
+     */
+    public List<String> clean(String model, java.time.Duration olderThan) throws IOException {
+        ModelNames.check(model);
+        java.util.Set<Long> served = readConfig().config().model(model).map(ModelConfig::versions).orElse(new TreeSet<>());
+        return new RegistryCleanup(store, modelUri(model), clock.instant().minus(olderThan)).clean(versionFolders(model),
+                served, version -> isWhole(model, version));
     }
 
     /** Every version folder of the model, whole or not, in number order. */
-    private List<Long> versionFolders(String model) throws IOException {
+    List<Long> versionFolders(String model) throws IOException {
         List<Long> versions = new ArrayList<>();
         for (BlobUri folder : folders(modelUri(model))) {
             String name = folder.name();
@@ -528,18 +596,7 @@ public final class Registry {
     }
 
     private List<BlobUri> folders(BlobUri parent) throws IOException {
-        List<BlobUri> folders = new ArrayList<>();
-        String token = null;
-        try {
-            do {
-                BlobPage page = store.list(parent.asFolder(), "/", BlobStore.DEFAULT_PAGE_SIZE, token);
-                folders.addAll(page.folders());
-                token = page.nextPageToken();
-            } while (token != null);
-        } catch (BlobNotFoundException e) {
-            return List.of();
-        }
-        return folders;
+        return RegistryListing.folders(store, parent);
     }
 
     private void uploadFile(Path file, BlobUri target, WriteCondition condition) throws IOException {
@@ -582,17 +639,7 @@ public final class Registry {
     }
 
     private void removeQuietly(List<BlobUri> written, Exception failure) {
-        List<BlobUri> reversed = new ArrayList<>(written);
-        Collections.reverse(reversed);
-        for (BlobUri uri : reversed) {
-            try {
-                store.delete(uri, WriteCondition.NONE);
-            } catch (BlobNotFoundException e) {
-                // never written
-            } catch (IOException | RuntimeException e) {
-                failure.addSuppressed(e);
-            }
-        }
+        RegistryListing.removeQuietly(store, written, failure);
     }
 
     private static String relative(Path base, Path file) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -20,7 +21,6 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -29,9 +29,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * hostile until proven otherwise:
  * <ul>
  *   <li>its body is read without holding a thread, up to {@link ServerOptions#maxBodyBytes} (413 beyond, or
- *       at once when its Content-Length says so), at no less than {@link ServerOptions#minDataRate} bytes a
- *       second, and a connection idle for {@link ServerOptions#idleTimeout} is closed: slow clients cost a
- *       socket, never a thread;</li>
+ *       at once when its Content-Length says so), within a deadline of its own set by
+ *       {@link ServerOptions#minDataRate} (408 after it, {@link #readDeadline}), and a connection idle for
+ *       {@link ServerOptions#idleTimeout} is closed: slow clients cost a socket, never a thread;</li>
  *   <li>at most {@link ServerOptions#threads} requests predict at once, with a bounded queue behind them
  *       (503 when it is full);</li>
  *   <li>what a body may hold and which images it may name: {@link PredictRequest}, {@link RequestImages}.</li>
@@ -73,7 +73,7 @@ public final class PredictionServer implements AutoCloseable {
         connector.setPort(options.port());
         connector.setIdleTimeout(options.idleTimeout().toMillis());
         jetty.addConnector(connector);
-        jetty.setHandler(new MinimumDataRateHandler(new ApiHandler(), options.minDataRate(), 0));
+        jetty.setHandler(new ApiHandler());
     }
 
     /** Starts serving, telling a refused config on standard error; the image roots must exist. */
@@ -138,12 +138,15 @@ public final class PredictionServer implements AutoCloseable {
                 send(response, callback, tooLarge(limit));
                 return true;
             }
-            Content.Source.asByteArrayAsync(request, (int) limit).whenComplete((body, failure) -> {
+            long deadline = readDeadline(request.getLength()).toMillis();
+            Content.Source.asByteArrayAsync(request, (int) limit).orTimeout(deadline, TimeUnit.MILLISECONDS)
+                    .whenComplete((body, failure) -> {
                 if (failure != null) {
                     Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
                             ? failure.getCause() : failure;
                     // Jetty fails the read with IllegalStateException when the body passes the size given.
                     send(response, callback, cause instanceof IllegalStateException ? tooLarge(limit)
+                            : cause instanceof java.util.concurrent.TimeoutException ? tooSlow(deadline)
                             : ServingApi.error(400, "Cannot read the request body: " + cause.getMessage()));
                     return;
                 }
@@ -156,6 +159,25 @@ public final class PredictionServer implements AutoCloseable {
             });
             return true;
         }
+    }
+
+    /**
+     * How long a body may take to arrive: its length at {@link ServerOptions#minDataRate} bytes a second, at least
+     * the idle timeout and at most ten of them; a body of unknown length gets ten. Each request is timed on its
+     * own: a client that trickles its body is cut off however busy the server is with others.
+     */
+    Duration readDeadline(long length) {
+        Duration idle = options.idleTimeout();
+        Duration most = idle.multipliedBy(10);
+        if (length < 0 || options.minDataRate() == 0) {
+            return most;
+        }
+        Duration needed = Duration.ofMillis(length * 1000 / options.minDataRate());
+        return needed.compareTo(idle) < 0 ? idle : needed.compareTo(most) > 0 ? most : needed;
+    }
+
+    private static ServingApi.Reply tooSlow(long deadline) {
+        return ServingApi.error(408, "The request body did not arrive within " + deadline + " ms: send it faster");
     }
 
     private static ServingApi.Reply tooLarge(long limit) {

@@ -18,7 +18,8 @@ import java.util.List;
  * @param maxImageBytes  a larger encoded image is refused before it is decoded
  * @param maxImagePixels an image whose header claims more pixels is refused before its pixels are decoded
  * @param idleTimeout    a connection that sends or reads nothing for this long is closed
- * @param minDataRate    bytes per second a client must keep sending a request body at, else it is closed
+ * @param minDataRate    bytes per second a request's body must arrive at on average: its own deadline is its
+ *                       length at this rate, from one to ten idle timeouts (408 after it)
  */
 public record ServerOptions(String host, int port, long maxBodyBytes, int threads, Duration configRecheck,
         int maxInstances, List<Path> imageRoots, long maxImageBytes, long maxImagePixels, Duration idleTimeout,

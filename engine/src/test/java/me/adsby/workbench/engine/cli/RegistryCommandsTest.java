@@ -66,6 +66,16 @@ class RegistryCommandsTest {
         assertThat(shown.get("pending_moves")).isEmpty();
         assertThat(shown.get("config_poll_seconds").asLong()).isZero();
 
+        // A killed publish's staging folder (a name TF Serving ignores) is listed as incomplete, then cleaned.
+        java.nio.file.Path leftover = home.resolve("registry/ctr/staging-4-0a1b2c3d/variables/variables.index");
+        java.nio.file.Files.createDirectories(leftover.getParent());
+        java.nio.file.Files.writeString(leftover, "half");
+        assertThat(cli.run("registry", "show", "ctr", "--json")).as(cli.err()).isZero();
+        assertThat(cli.json().get("incomplete").toString()).isEqualTo("[4]");
+        assertThat(cli.run("registry", "clean", "ctr", "--older-than-minutes", "0", "--json")).as(cli.err()).isZero();
+        assertThat(cli.json().get("removed").toString()).isEqualTo("[\"staging-4-0a1b2c3d\"]");
+        assertThat(home.resolve("registry/ctr/staging-4-0a1b2c3d")).doesNotExist();
+
         assertThat(cli.run("registry", "show", "../etc")).isEqualTo(1);
         assertThat(cli.err()).contains("is not a model name");
 

@@ -164,15 +164,17 @@ class RegistryTest {
     }
 
     @Test
-    void aPublishThatDiesMidUploadIsNeverListedAndARetryTakesTheNextNumber() throws Exception {
+    void aPublishThatDiesMidUploadLeavesNoNumberedFolderAndItsLeftoversAreCleaned() throws Exception {
         BlobUri root = BlobUri.gcs("models", "died/registry");
-        // The card and two more objects reach the store, then the connection is gone for good (no cleanup either).
+        // The claim and two staged files reach the store, then the connection is gone for good (no cleanup either).
         Registry dying = new Registry(new FailingStore(gcs, 3), root, null, "ann", CLOCK);
         assertThatThrownBy(() -> dying.addVersion("ctr", model, card("run-1"))).isInstanceOf(IOException.class)
                 .hasMessageContaining("connection lost");
 
-        Registry registry = new Registry(gcs, root, null, "ann", CLOCK);
-        assertThat(gcs.stat(root.resolve("ctr/1/assets.extra/model_card.json"))).isPresent();
+        Registry registry = new Registry(gcs, root, null, "ann", Clock.systemUTC());
+        // TF Serving loads folders named by integers: there is none, whole or not.
+        assertThat(gcs.list(root.resolve("ctr").asFolder(), "/", 100, null).folders())
+                .extracting(BlobUri::name).noneMatch(name -> name.matches("[0-9]+"));
         assertThat(registry.versions("ctr")).isEmpty();
         assertThat(registry.readConfig().config().model("ctr")).isEmpty();
         assertThat(registry.show("ctr").incomplete()).containsExactly(1L);
@@ -181,6 +183,26 @@ class RegistryTest {
         assertThat(registry.versions("ctr")).containsExactly(2L);
         assertThat(registry.readConfig().config().model("ctr").orElseThrow().basePath()).isEqualTo("gs://models/died/registry/ctr");
         assertThat(registry.show("ctr").incomplete()).containsExactly(1L);
+
+        // A leftover younger than the limit may be a publish under way: it stays.
+        assertThat(registry.clean("ctr", java.time.Duration.ofHours(1))).isEmpty();
+        assertThat(registry.clean("ctr", java.time.Duration.ZERO)).singleElement().asString().startsWith("staging-1-");
+        assertThat(registry.show("ctr").incomplete()).isEmpty();
+        assertThat(registry.versions("ctr")).containsExactly(2L);
+    }
+
+    @Test
+    void aWholePublishLeavesItsClaimAndNoStagingFolder() throws Exception {
+        Registry registry = local();
+        long version = registry.addVersion("staged", model, card("run-9"));
+
+        Path folder = temp.resolve("registry/staged");
+        assertThat(folder.resolve(version + "/saved_model.pb")).isRegularFile();
+        assertThat(folder.resolve(version + "/assets.extra/model_card.json")).isRegularFile();
+        assertThat(folder.resolve("claims/" + version)).isRegularFile();
+        try (java.util.stream.Stream<Path> children = java.nio.file.Files.list(folder)) {
+            assertThat(children.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith("staging-"));
+        }
     }
 
     @Test

@@ -107,6 +107,46 @@ class HostileRequestsTest {
     }
 
     @Test
+    void aClientTricklingItsBodyIsCutOffAtItsOwnDeadlineWhileOthersKeepTheServerBusy() throws Exception {
+        // 5,000 bytes declared at a minimum of 1,024 bytes a second: 4.9 s to send them (idle timeout 1.5 s, so
+        // the deadline is 4.9 s). The client sends a byte every 200 ms, well above the idle timeout's silence.
+        try (Socket trickler = new Socket("127.0.0.1", server.port())) {
+            OutputStream out = trickler.getOutputStream();
+            out.write(("POST /v1/models/ctr:predict HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            trickler.setSoTimeout(200);
+            StringBuilder answer = new StringBuilder();
+            int good = 0;
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (answer.length() == 0 && System.nanoTime() < deadline) {
+                // Other clients keep the server busy meanwhile: a server-wide data rate would count their bytes.
+                if (get("/v1/models/ctr").statusCode() == 200) {
+                    good++;
+                }
+                try {
+                    out.write('{');
+                    out.flush();
+                } catch (java.net.SocketException closed) {
+                    break;
+                }
+                try {
+                    byte[] bytes = trickler.getInputStream().readNBytes(12);
+                    answer.append(new String(bytes, StandardCharsets.US_ASCII));
+                } catch (SocketTimeoutException nothingYet) {
+                    // still reading its body
+                }
+            }
+            if (answer.length() == 0) {
+                trickler.setSoTimeout(10_000);
+                answer.append(new String(trickler.getInputStream().readNBytes(12), StandardCharsets.US_ASCII));
+            }
+            assertThat(good).as("others were answered while the trickler sent").isPositive();
+            assertThat(answer.toString()).as("the trickler was cut off with 408, not left open").startsWith("HTTP/1.1 408");
+        }
+    }
+
+    @Test
     void oversizedBodiesAndTooManyInstancesAreRefused() throws Exception {
         // Content-Length over the 1 MiB limit: refused on the header, before the body.
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
