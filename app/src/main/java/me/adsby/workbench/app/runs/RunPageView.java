@@ -123,10 +123,12 @@ public final class RunPageView {
         artifactsTable.setItems(model.artifacts());
         artifactsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         artifactsTable.setPlaceholder(new Label("The run has written no model, predictions or metrics yet."));
+        logArea.setWrapText(true);
+        // A run's log opens at its start; while it grows, the reader's place is kept.
         model.logProperty().addListener((property, old, now) -> {
+            double place = old == null || old.isEmpty() ? 0 : logArea.getScrollTop();
             logArea.setText(now);
-            logArea.positionCaret(now.length());
-            logArea.setScrollTop(Double.MAX_VALUE);
+            logArea.setScrollTop(place);
         });
 
         ChartViewer lossChart = new ChartViewer(chart("Loss", "loss", losses, false));

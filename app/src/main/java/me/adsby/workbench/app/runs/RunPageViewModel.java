@@ -131,7 +131,7 @@ public final class RunPageViewModel {
     private Snapshot read(String id) throws java.io.IOException {
         RunRecord read = manager.history().record(id);
         List<MetricSeries> points = manager.history().series(List.of(id), chartKeys());
-        List<String> tail = manager.logTail(id, LOG_LINES);
+        List<String> tail = LogLines.readable(manager.logTail(id, 10 * LOG_LINES), LOG_LINES);
         return new Snapshot(read, manager.progress(id), points, tail, GroupLines.of(manager.history(), read));
     }
 

@@ -9,9 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -26,7 +24,6 @@ import me.adsby.workbench.storage.blob.WriteCondition;
 import me.adsby.workbench.storage.dataset.schema.Schema;
 import me.adsby.workbench.storage.dataset.schema.SchemaStore;
 import me.adsby.workbench.storage.history.NewRun;
-import me.adsby.workbench.storage.history.Provenance;
 import me.adsby.workbench.storage.history.Run;
 import me.adsby.workbench.storage.history.RunHistory;
 import me.adsby.workbench.storage.history.RunQuery;
@@ -119,19 +116,14 @@ public final class RunManager implements AutoCloseable {
                 : SchemaStore.of(home).effective(datasetStore, dataset, ProgressListener.NONE, Cancellation.NEVER).schema();
         Run run = history.createRun(new NewRun(request.displayName(), request.experiment(), request.target(),
                 home.runs().resolve(NewRun.RUN_ID).toString(), request.recipe().name().toLowerCase(java.util.Locale.ROOT),
-                params(request)));
+                RecordedParams.of(request)));
         RunDirectory directory = directoryOf(run);
         new RunSpec(run.id(), run.name(), run.experiment(), dataset.toString(), request.label(), request.imageColumn(),
                 request.exclude(), request.recipe(), request.hyperparameters(), request.validationFraction(),
                 request.maxBadRows(), request.target().id(), VersionInfo.workbench(), request.split(), request.selectBy().id(),
                 schema, request.calibrate())
                 .write(stores.forUri(directory.root()), directory);
-        history.putProvenance(run.id(), new Provenance(dataset.toString(),
-                Map.of(dataset.toString(), Long.toString(object.generation())),
-                object.md5() != null ? "md5:" + object.md5() : "size:" + object.size() + ",generation:" + object.generation(),
-                VersionInfo.workbench(), request.hyperparameters().seed(), "TensorFlow Java " + VersionInfo.tensorflowJava(),
-                CancelWatch.hostName(), Runtime.getRuntime().availableProcessors() + " cores, "
-                        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB heap per JVM"));
+        history.putProvenance(run.id(), RunProvenance.of(datasetStore, object, request.hyperparameters().seed()));
         launcher.enqueue(run.id(), directory, gpuNatives);
         notifyChanged(run.id());
         return run;
@@ -314,45 +306,6 @@ public final class RunManager implements AutoCloseable {
         notifyChanged(runId);
     }
 
-    private Map<String, String> params(RunRequest request) {
-        Map<String, String> params = new LinkedHashMap<>();
-        var hp = request.hyperparameters();
-        params.put("recipe", request.recipe().name().toLowerCase(java.util.Locale.ROOT));
-        params.put("dataset", request.dataset());
-        params.put("label", request.label());
-        params.put("epochs", Integer.toString(hp.epochs()));
-        params.put("batch_size", Integer.toString(hp.batchSize()));
-        params.put("learning_rate", Float.toString(hp.learningRate()));
-        params.put("embedding_size", Integer.toString(hp.embeddingSize()));
-        params.put("hash_buckets", Integer.toString(hp.hashBuckets()));
-        params.put("hidden_units", hp.hiddenUnits().toString());
-        params.put("conv_filters", Integer.toString(hp.convFilters()));
-        params.put("image_size", Integer.toString(hp.imageSize()));
-        params.put("seed", Long.toString(hp.seed()));
-        params.put("patience", Integer.toString(hp.patience()));
-        params.put("validation_fraction", Double.toString(request.validationFraction()));
-        params.put("split", request.split().describe());
-        params.put("split_seed", Long.toString(request.split().seed()));
-        params.put("select_by", request.selectBy().id());
-        params.put("l2", Float.toString(hp.l2()));
-        params.put("dropout", Float.toString(hp.dropout()));
-        params.put("min_count", Integer.toString(hp.minCount()));
-        params.put("cross_columns", Integer.toString(hp.crossColumns()));
-        if (request.calibrate()) {
-            params.put("calibrate", "platt");
-        }
-        if (request.split().testData() != null) {
-            params.put("test_data", request.split().testData());
-        }
-        if (request.split().holdsOutTest()) {
-            params.put("test_fraction", Double.toString(request.split().testFraction()));
-            params.put("test_data", request.split().heldOutName(request.dataset()));
-        }
-        if (!request.exclude().isEmpty()) {
-            params.put("exclude", String.join(",", request.exclude()));
-        }
-        return params;
-    }
 
     private void notifyChanged(String runId) {
         for (Listener listener : listeners) {
