@@ -88,7 +88,10 @@ class CompareScreenTest extends FxRobot {
                 series.add(data.getSeriesKey(s).toString());
             }
         });
-        assertThat(series).containsExactlyInAnyOrder("strong model", "weak model", "chance / perfect calibration");
+        // Each run's legend entry carries its AUC (four decimals), beside the chance diagonal.
+        assertThat(series).hasSize(3).contains("chance");
+        assertThat(series).anyMatch(name -> name.matches("strong model \\(AUC 0\\.\\d{4}\\)"))
+                .anyMatch(name -> name.matches("weak model \\(AUC 0\\.\\d{4}\\)"));
     }
 
     @Test

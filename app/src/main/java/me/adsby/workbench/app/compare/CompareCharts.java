@@ -27,8 +27,9 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * The Compare screen's charts, one series per run named as in the table: an epoch metric, ROC and
- * precision-recall curves (already downsampled by the engine without changing their shape), calibration
- * with the diagonal, and a metric per slice with its interval. Built off the FX thread; JFreeChart objects
+ * precision-recall curves (already downsampled by the engine without changing their shape; each ROC legend
+ * entry with its run's AUC, beside the "chance" diagonal), calibration with the diagonal and each bin's count,
+ * and a metric per slice with its interval. Built off the FX thread; JFreeChart objects
  * are not shown until handed to the FX thread.
  */
 final class CompareCharts {
@@ -36,7 +37,8 @@ final class CompareCharts {
     /** Epoch series longer than this are thinned to it (evenly, keeping the last epoch) for drawing. */
     static final int MAX_EPOCH_POINTS = 500;
 
-    private static final String DIAGONAL = "chance / perfect calibration";
+    private static final String CHANCE = "chance";
+    private static final String PERFECT = "perfect calibration";
 
     private CompareCharts() {
     }
@@ -62,9 +64,12 @@ final class CompareCharts {
     static JFreeChart roc(List<ComparedRun> runs, Map<String, String> names) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (ComparedRun run : runs) {
-            run.evaluation().rocCurve().ifPresent(curve -> data.addSeries(series(names.get(run.id()), curve)));
+            var auc = run.evaluation().metric(me.adsby.workbench.engine.eval.Metric.AUC);
+            String name = names.get(run.id()) + (auc.isDefined() ? String.format(java.util.Locale.ROOT, " (AUC %.4f)",
+                    auc.value()) : " (AUC n/a)");
+            run.evaluation().rocCurve().ifPresent(curve -> data.addSeries(series(name, curve)));
         }
-        data.addSeries(diagonal());
+        data.addSeries(diagonal(CHANCE));
         return withDiagonal(ChartFactory.createXYLineChart("ROC", "false positive rate", "true positive rate", data,
                 PlotOrientation.VERTICAL, true, true, false), data);
     }
@@ -82,19 +87,35 @@ final class CompareCharts {
 
     static JFreeChart calibration(List<ComparedRun> runs, Map<String, String> names) {
         XYSeriesCollection data = new XYSeriesCollection();
+        List<List<Long>> counts = new ArrayList<>();
         for (ComparedRun run : runs) {
             XYSeries series = new XYSeries(names.get(run.id()), false, true);
+            List<Long> binCounts = new ArrayList<>();
             for (ReliabilityBin bin : run.evaluation().reliability().bins()) {
                 if (bin.count() > 0 && bin.meanPredicted().isDefined() && bin.observedRate().isDefined()) {
                     series.add(bin.meanPredicted().value(), bin.observedRate().value());
+                    binCounts.add((long) bin.count());
                 }
             }
             data.addSeries(series);
+            counts.add(binCounts);
         }
-        data.addSeries(diagonal());
-        JFreeChart chart = withDiagonal(ChartFactory.createXYLineChart("Calibration (10 equal-width bins)",
-                "mean predicted probability", "observed click rate", data, PlotOrientation.VERTICAL, true, true, false),
-                data);
+        data.addSeries(diagonal(PERFECT));
+        JFreeChart chart = withDiagonal(ChartFactory.createXYLineChart("Calibration (10 equal-width bins; n = examples"
+                + " in each)", "mean predicted probability", "observed click rate", data, PlotOrientation.VERTICAL, true,
+                true, false), data);
+        // Each bin's point says how many examples it holds: a bin of 3 examples is not a bin of 3,000.
+        // (as a label beside the point for up to 3 runs, where labels stay legible; always in the point's tooltip).
+        XYItemRenderer renderer = chart.getXYPlot().getRenderer();
+        org.jfree.chart.labels.XYItemLabelGenerator label = (dataset, series, item) -> series < counts.size()
+                && item < counts.get(series).size() ? "n=" + counts.get(series).get(item) : null;
+        renderer.setDefaultItemLabelGenerator(label);
+        renderer.setDefaultItemLabelsVisible(runs.size() <= 3);
+        renderer.setSeriesItemLabelsVisible(data.getSeriesCount() - 1, false);
+        renderer.setDefaultToolTipGenerator((dataset, series, item) -> series < counts.size()
+                && item < counts.get(series).size() ? String.format(java.util.Locale.ROOT, "%s: predicted %.3f, observed %.3f,"
+                + " %s examples", dataset.getSeriesKey(series), dataset.getXValue(series, item),
+                dataset.getYValue(series, item), counts.get(series).get(item)) : null);
         return chart;
     }
 
@@ -151,8 +172,8 @@ final class CompareCharts {
         return series;
     }
 
-    private static XYSeries diagonal() {
-        XYSeries line = new XYSeries(DIAGONAL, false, true);
+    private static XYSeries diagonal(String name) {
+        XYSeries line = new XYSeries(name, false, true);
         line.add(0, 0);
         line.add(1, 1);
         return line;

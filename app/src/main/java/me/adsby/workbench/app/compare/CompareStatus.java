@@ -17,9 +17,11 @@ final class CompareStatus {
                 + " paired bootstrap for the rest. Verdicts on threshold-free metrics only, better or worse only when"
                 + " the interval excludes 0; accuracy, precision, recall and F1 at threshold "
                 + result.request().threshold() + " are shown, not judged.");
+        java.util.Map<String, String> names = RunNames.of(result.runs());
         for (ComparedRun run : result.runs()) {
             if (!run.id().equals(result.request().baselineId())) {
-                text.append('\n').append(ComparisonSummary.of(run, result.baseline())).append('.');
+                text.append('\n').append(ComparisonSummary.of(run, result.baseline(), names.get(run.id()),
+                        names.get(result.baseline().id()))).append('.');
             }
         }
         return text.toString();

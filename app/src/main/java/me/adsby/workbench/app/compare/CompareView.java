@@ -144,7 +144,7 @@ public final class CompareView {
         epoch.setConverter(new StringConverter<>() {
             @Override
             public String toString(EpochChoice choice) {
-                return choice == null ? "" : choice == EpochChoice.BEST ? "Best by validation AUC" : "Final";
+                return choice == null ? "" : choice == EpochChoice.BEST ? "Best (the exported model's)" : "Final";
             }
 
             @Override

@@ -18,10 +18,13 @@ public final class ComparisonSummary {
     private ComparisonSummary() {
     }
 
-    /** The sentence for {@code run} against {@code baseline}; says so when the run could not be paired. */
+    /** The sentence for {@code run} against {@code baseline}, by their names; says so when it could not be paired. */
     public static String of(ComparedRun run, ComparedRun baseline) {
-        String b = run.name();
-        String a = baseline.name();
+        return of(run, baseline, run.name(), baseline.name());
+    }
+
+    /** As {@link #of(ComparedRun, ComparedRun)}, naming the runs as a table that tells same-named runs apart does. */
+    public static String of(ComparedRun run, ComparedRun baseline, String b, String a) {
         if (run.unpairedReason() != null) {
             return b + " is not compared with " + a + ": " + run.unpairedReason();
         }

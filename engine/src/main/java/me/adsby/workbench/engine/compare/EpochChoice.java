@@ -4,6 +4,9 @@ package me.adsby.workbench.engine.compare;
 public enum EpochChoice {
     /** The last epoch trained. */
     FINAL,
-    /** The epoch with the highest validation AUC: the one the exported model comes from. */
+    /**
+     * The epoch the exported model comes from, as the run recorded it (chosen by its selection metric, validation
+     * log loss unless it said otherwise); for runs from before that was recorded, the highest validation AUC.
+     */
     BEST
 }

@@ -88,7 +88,10 @@ public final class RunComparer {
                 }
             }
             Map<String, List<MetricPoint>> ownSeries = series.getOrDefault(ids.get(i), Map.of());
-            Integer epoch = chosenEpoch(ownSeries, request.epoch());
+            // The best epoch is the one the run recorded as its exported model's (by its selection metric); runs from
+            // before it was recorded fall back to the highest validation AUC.
+            Integer epoch = request.epoch() == EpochChoice.BEST && record.best().isPresent()
+                    ? Integer.valueOf(record.best().get().epoch()) : chosenEpoch(ownSeries, request.epoch());
             runs.add(new ComparedRun(record.run(), record.params(), own, evaluator.evaluate(own),
                     request.bootstrap().intervals(own, request.threshold()), epoch, epochMetrics(ownSeries, epoch),
                     ownSeries, differences, unpaired));

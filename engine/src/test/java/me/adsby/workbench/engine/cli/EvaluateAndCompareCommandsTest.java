@@ -116,6 +116,13 @@ class EvaluateAndCompareCommandsTest {
         assertThat(comparison.get("on").asText()).isEqualTo("validation");
         assertThat(comparison.get("baseline").asText()).isEqualTo(other);
         assertThat(comparison.get("metrics").get("auc").get(first).get("verdict").asText()).isIn("better", "tie", "worse");
+        // "best" is each run's recorded best epoch, the exported model's, chosen by validation log loss.
+        for (JsonNode run : comparison.get("runs")) {
+            String id = run.get("id").asText();
+            long shown = run.get("epoch").asLong();
+            assertThat(cli.run("runs", "show", id, "--json")).as(cli.err()).isZero();
+            assertThat(shown).as(id).isEqualTo(cli.json().get("best_epoch").asLong());
+        }
     }
 
     @Test
