@@ -20,6 +20,7 @@ import me.adsby.workbench.storage.history.RunRow;
 import me.adsby.workbench.storage.history.RunStatus;
 import me.adsby.workbench.storage.home.WorkbenchHome;
 import me.adsby.workbench.storage.settings.TrainingTarget;
+import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.AfterEach;
@@ -126,6 +127,46 @@ class CompareScreenTest extends FxRobot {
                 .contains("g-b (3 runs) against g-a (3 runs), both trained on /data/ads.csv (label clicked)");
     }
 
+    @Test
+    void aComparisonWithoutSliceColumnsAfterOneWithThemLeavesAnEmptySliceChartAndNoError() throws Exception {
+        WorkbenchHome home = WorkbenchHome.open(Files.createTempDirectory(temp, "home"));
+        try (RunHistory history = RunHistory.open(home.history())) {
+            finishedRun(history, home, "sliced a", 0.3, "sliced", true);
+            finishedRun(history, home, "sliced b", 2.0, "sliced", true);
+            finishedRun(history, home, "plain a", 0.3, "plain", false);
+            finishedRun(history, home, "plain b", 2.0, "plain", false);
+        }
+        application = (WorkbenchApplication) FxToolkit.setupApplication(() -> new WorkbenchApplication(home));
+        List<Throwable> uncaught = new java.util.concurrent.CopyOnWriteArrayList<>();
+        interact(() -> Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> uncaught.add(error)));
+
+        press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        compareExperiment("sliced");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> sliceChart() != null
+                && sliceChart().getXYPlot().getDataset() != null && sliceChart().getXYPlot().getDataset().getSeriesCount() > 0);
+        compareExperiment("plain");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lookup("#compareStatus").queryLabeled().getText()
+                .contains("plain"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // The viewer keeps an empty chart: JFreeChart's viewer throws on a null one, uncaught on the FX thread.
+        assertThat(uncaught).isEmpty();
+        assertThat(sliceChart()).isNotNull();
+        assertThat(sliceChart().getXYPlot().getDataset() == null
+                || sliceChart().getXYPlot().getDataset().getSeriesCount() == 0).isTrue();
+    }
+
+    private void compareExperiment(String experiment) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> lookup("#compareExperiment").queryComboBox().getItems().contains(experiment));
+        interact(() -> lookup("#compareExperiment").queryComboBox().getSelectionModel().select(experiment));
+        clickOn("#compareExperimentButton");
+    }
+
+    private JFreeChart sliceChart() {
+        return lookup("#compareSliceChart").queryAs(ChartViewer.class).getChart();
+    }
+
     /** A group of finished runs on one dataset whose best epochs have these validation AUCs. */
     private static void group(RunHistory history, WorkbenchHome home, String group, double... aucs) {
         for (int i = 0; i < aucs.length; i++) {
@@ -148,19 +189,25 @@ class CompareScreenTest extends FxRobot {
      */
     private static void finishedRun(RunHistory history, WorkbenchHome home, String name, double separation)
             throws Exception {
-        Run run = history.createRun(new NewRun(name, "ctr", TrainingTarget.LOCAL_CPU,
+        finishedRun(history, home, name, separation, "ctr", true);
+    }
+
+    private static void finishedRun(RunHistory history, WorkbenchHome home, String name, double separation,
+            String experiment, boolean sliced) throws Exception {
+        Run run = history.createRun(new NewRun(name, experiment, TrainingTarget.LOCAL_CPU,
                 home.runs().resolve(NewRun.RUN_ID).toString(), "tabular", Map.of("learning_rate", "" + separation)));
         Path directory = Path.of(run.runDirectory());
         Files.createDirectories(directory.resolve("eval"));
-        Files.writeString(directory.resolve("features.json"), "{\"numeric\":[],\"categorical\":[\"placement\"],"
-                + "\"image\":null,\"label\":\"clicked\",\"imageSize\":64}", StandardCharsets.UTF_8);
-        StringBuilder csv = new StringBuilder("key,label,score,placement\n");
+        Files.writeString(directory.resolve("features.json"), "{\"numeric\":[],\"categorical\":["
+                + (sliced ? "\"placement\"" : "") + "],\"image\":null,\"label\":\"clicked\",\"imageSize\":64}",
+                StandardCharsets.UTF_8);
+        StringBuilder csv = new StringBuilder(sliced ? "key,label,score,placement\n" : "key,label,score\n");
         java.util.Random random = new java.util.Random(7);
         for (int row = 1; row <= EXAMPLES; row++) {
             int label = row % 4 == 0 ? 1 : 0;
             double score = 1 / (1 + Math.exp(-(separation * label - 1 + random.nextGaussian())));
-            csv.append(row).append(',').append(label).append(',').append(score).append(',')
-                    .append(row % 3 == 0 ? "search" : "feed").append('\n');
+            csv.append(row).append(',').append(label).append(',').append(score);
+            csv.append(sliced ? (row % 3 == 0 ? ",search" : ",feed") : "").append('\n');
         }
         Files.writeString(directory.resolve("eval/predictions.csv"), csv, StandardCharsets.UTF_8);
         List<MetricPoint> points = new ArrayList<>();
