@@ -12,7 +12,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +50,7 @@ class HostileRequestsTest {
     static Path roots;
     static Path outside;
     static PredictionServer server;
-    static HttpClient client;
+    static ServingClient client;
 
     @BeforeAll
     static void serve() throws IOException {
@@ -65,7 +64,7 @@ class HostileRequestsTest {
                 .withImageRoots(List.of(roots)).withImageLimits(64 * 1024, 1_000_000)
                 .withTimeouts(Duration.ofMillis(1_500), 1024).withThreads(THREADS);
         server = PredictionServer.start(registry, options);
-        client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        client = new ServingClient(server);
     }
 
     @AfterAll
@@ -159,8 +158,7 @@ class HostileRequestsTest {
         // A chunked body with no Content-Length that grows past the limit.
         HttpResponse<String> chunked = client.send(HttpRequest.newBuilder(uri("/v1/models/ctr:predict"))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
-                        ("{\"instances\": [\"" + "9".repeat((1 << 20) + 10) + "\"]}").getBytes(StandardCharsets.UTF_8))))
-                .build(), HttpResponse.BodyHandlers.ofString());
+                        ("{\"instances\": [\"" + "9".repeat((1 << 20) + 10) + "\"]}").getBytes(StandardCharsets.UTF_8)))));
         assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(413);
         assertThat(error(chunked)).contains("over the limit of 1048576 bytes");
 
@@ -281,16 +279,14 @@ class HostileRequestsTest {
     }
 
     private static HttpResponse<String> post(String body) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(uri("/v1/models/ctr:predict")).timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.post("/v1/models/ctr:predict", body);
     }
 
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return client.get(path);
     }
 
     private static URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.port() + path);
+        return client.uri(path);
     }
 }

@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import me.adsby.workbench.engine.model.ExportedModels;
 import me.adsby.workbench.engine.registry.ModelCard;
@@ -41,7 +37,7 @@ class TfServingRestConformanceTest {
     static Path temp;
 
     static PredictionServer server;
-    static HttpClient client;
+    static ServingClient client;
 
     @BeforeAll
     static void serve() throws IOException {
@@ -55,7 +51,7 @@ class TfServingRestConformanceTest {
         // Version 2 is served by the config but broken on disk, as a half-copied folder would be.
         Files.delete(registry.versionUri("ctr", 2).toPath().resolve("saved_model.pb"));
         server = PredictionServer.start(registry, ServerOptions.defaults().withPort(0));
-        client = HttpClient.newHttpClient();
+        client = new ServingClient(server);
     }
 
     @AfterAll
@@ -175,16 +171,10 @@ class TfServingRestConformanceTest {
     }
 
     private static HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.post(path, body);
     }
 
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.port() + path);
+        return client.get(path);
     }
 }
